@@ -1,0 +1,85 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "CallAudit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "callaudit-ingest", targets: ["Ingest"]),
+        .executable(name: "callaudit-worker", targets: ["Worker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
+                       providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CLibpq", path: "Shared/CLibpq", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        .target(name: "CallAuditCore", dependencies: [
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Shared/CallAuditCore", swiftSettings: strictSwift),
+        .target(name: "RedisClient", dependencies: [
+            "CHiredis",
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Shared/RedisClient", swiftSettings: strictSwift),
+        .target(name: "PostgresClient", dependencies: [
+            "CLibpq",
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Shared/PostgresClient", swiftSettings: strictSwift),
+        .target(name: "CurlHTTP", dependencies: [
+            "CCurl",
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], path: "Shared/CurlHTTP", swiftSettings: strictSwift),
+        .target(name: "OfflineAnalyzer", dependencies: ["CallAuditCore"],
+                path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
+        .target(name: "CallStore", dependencies: ["CallAuditCore", "PostgresClient"],
+                path: "Shared/CallStore", swiftSettings: strictSwift),
+        .target(name: "CallQueue", dependencies: [
+            "CallAuditCore", "RedisClient",
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Shared/CallQueue", swiftSettings: strictSwift),
+
+        .executableTarget(name: "Ingest", dependencies: [
+            "CallAuditCore", "CallStore", "CallQueue", "CurlHTTP",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], path: "Services/Ingest", swiftSettings: strictSwift),
+        .executableTarget(name: "Worker", dependencies: [
+            "CallAuditCore", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Services/Worker", swiftSettings: strictSwift),
+        .target(name: "TestSupport", dependencies: ["PostgresClient", "RedisClient"],
+                path: "Tests/TestSupport", swiftSettings: strictSwift),
+        .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),
+        .testTarget(name: "CurlHTTPTests", dependencies: [
+            "CurlHTTP",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], swiftSettings: strictSwift),
+        .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "IngestTests", dependencies: [
+            "Ingest", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], swiftSettings: strictSwift),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CurlHTTP", "CallAuditCore"],
+                    swiftSettings: strictSwift),
+    ]
+)

@@ -1,0 +1,5 @@
+import Hummingbird
+import MultipartKit
+import Crypto
+import ServiceLifecycle
+print("ingest")

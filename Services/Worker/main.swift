@@ -1,0 +1,2 @@
+import ServiceLifecycle
+print("worker")

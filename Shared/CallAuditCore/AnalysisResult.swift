@@ -1,0 +1,49 @@
+/// Everything the pipeline learned about one call: the body of `result` in `GET /v1/calls/{id}`.
+public struct AnalysisResult: Codable, Sendable, Equatable {
+    /// 0–100, computed from the criteria and the mode's weights (never parsed from prose).
+    public var totalScore: Int
+    /// Per-criterion scores with evidence.
+    public var criteria: [CriterionScore]
+    /// A short summary of the call.
+    public var summary: String
+    /// Coaching recommendations, weakest criteria first.
+    public var recommendations: [String]
+    /// ISO 639-1 code of the call's language (`ru`, `ko`, `en`).
+    public var language: String
+    /// Sentiment overall and per party.
+    public var sentiment: Sentiment
+    /// Profanity found.
+    public var profanity: Profanity
+    /// The dialog with roles.
+    public var segments: [Segment]
+    /// Figures that need no model.
+    public var metrics: CallMetrics
+    /// Which provider did each step.
+    public var providers: [ProviderStep]
+    /// What the call is about, when known.
+    public var topic: String?
+
+    /// Creates a result.
+    public init(
+        totalScore: Int, criteria: [CriterionScore], summary: String, recommendations: [String],
+        language: String, sentiment: Sentiment, profanity: Profanity, segments: [Segment],
+        metrics: CallMetrics, providers: [ProviderStep], topic: String? = nil
+    ) {
+        self.totalScore = totalScore
+        self.criteria = criteria
+        self.summary = summary
+        self.recommendations = recommendations
+        self.language = language
+        self.sentiment = sentiment
+        self.profanity = profanity
+        self.segments = segments
+        self.metrics = metrics
+        self.providers = providers
+        self.topic = topic
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case totalScore = "total_score"
+        case criteria, summary, recommendations, language, sentiment, profanity, segments, metrics, providers, topic
+    }
+}

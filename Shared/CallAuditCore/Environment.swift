@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Configuration from the process environment, with a `.env` file as fallback.
+///
+/// Variables set in the environment win over the file; the file is read once, at creation.
+public struct Environment: Sendable {
+    private let values: [String: String]
+
+    /// Reads the process environment and, when it exists, the `.env` file at `dotEnvPath`.
+    public init(dotEnvPath: String = ".env") {
+        var merged = Environment.parseDotEnv(atPath: dotEnvPath)
+        for (key, value) in ProcessInfo.processInfo.environment { merged[key] = value }
+        self.values = merged
+    }
+
+    /// Uses exactly these values (tests).
+    public init(_ values: [String: String]) {
+        self.values = values
+    }
+
+    /// The value of `key`, or `nil` when unset or empty.
+    public func string(_ key: String) -> String? {
+        guard let value = values[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The value of `key`, or `defaultValue`.
+    public func string(_ key: String, default defaultValue: String) -> String {
+        string(key) ?? defaultValue
+    }
+
+    /// The integer value of `key`, or `defaultValue`; an unparsable value is a configuration error.
+    public func int(_ key: String, default defaultValue: Int) throws -> Int {
+        guard let text = string(key) else { return defaultValue }
+        guard let value = Int(text) else { throw ConfigurationError(key: key, value: text, expected: "an integer") }
+        return value
+    }
+
+    /// The boolean value of `key` (`true/false`, `1/0`, `yes/no`), or `defaultValue`.
+    public func bool(_ key: String, default defaultValue: Bool) throws -> Bool {
+        guard let text = string(key)?.lowercased() else { return defaultValue }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError(key: key, value: text, expected: "true or false")
+        }
+    }
+
+    /// Parses `KEY=value` lines; `#` comments, `export ` prefixes and single or double quotes are understood.
+    static func parseDotEnv(atPath path: String) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var result: [String: String] = [:]
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            result[key] = value
+        }
+        return result
+    }
+}
+
+/// A configuration variable whose value cannot be used.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    /// The variable.
+    public let key: String
+    /// What it held.
+    public let value: String
+    /// What it should hold.
+    public let expected: String
+
+    public var description: String { "\(key)=\(value) is not \(expected)" }
+}
