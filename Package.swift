@@ -52,18 +52,30 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
+        .target(name: "CallAuditRuntime", dependencies: [
+            "CallAuditCore", "RedisClient", "PostgresClient",
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
+
         .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditCore", "CallStore", "CallQueue", "CurlHTTP",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallAuditCore", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ], path: "Services/Worker", swiftSettings: strictSwift),
-        .target(name: "TestSupport", dependencies: ["PostgresClient", "RedisClient"],
+        .target(name: "TestSupport", dependencies: [
+            "CallAuditRuntime", "PostgresClient", "RedisClient",
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
                 path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
@@ -73,13 +85,16 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
-        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"],
+                    swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "IngestTests", dependencies: [
             "Ingest", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strictSwift),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CurlHTTP", "CallAuditCore"],
-                    swiftSettings: strictSwift),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient",
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], swiftSettings: strictSwift),
     ]
 )

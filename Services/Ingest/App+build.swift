@@ -1,0 +1,46 @@
+import CallAuditCore
+import CallAuditRuntime
+import CallQueue
+import CallStore
+import Hummingbird
+import Logging
+
+/// Builds the ingest application: clients, migrations, routes.
+func buildApplication(_ configuration: IngestConfiguration, environment: Environment, logger: Logger) async throws
+    -> some ApplicationProtocol
+{
+    let clients = try ServiceClients(
+        databaseURL: configuration.databaseURL, databasePoolSize: configuration.databasePoolSize,
+        redisURL: configuration.redisURL, redisPoolSize: configuration.redisPoolSize, logger: logger)
+    let repository = CallRepository(pool: clients.postgres)
+    try await StartupRetry.run("migrate PostgreSQL", logger: logger) { try await repository.migrate(logger: logger) }
+    let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
+    try await StartupRetry.run("create the Redis consumer group", logger: logger) { try await queue.ensureGroup() }
+    let dependencies = IngestDependencies(
+        configuration: configuration, repository: repository, queue: queue,
+        webhookSignature: environment.string("WEBHOOK_SECRET").map(WebhookSignature.init(secret:)), logger: logger)
+    return Application(
+        router: buildRouter(dependencies).router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),
+        services: [ServiceClientsCloser(clients)],
+        logger: logger)
+}
+
+/// The router with every route, and the list of those routes for `/openapi.json`'s test.
+func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicRequestContext>, routes: [APIRoute]) {
+    let router = Router()
+    router.add(middleware: JSONErrorMiddleware())
+    let routes = RouteRecorder(router: router)
+    HealthController(repository: dependencies.repository, queue: dependencies.queue).addRoutes(to: routes)
+    CallsController(intake: dependencies.intake, repository: dependencies.repository, configuration: dependencies.configuration)
+        .addRoutes(to: routes)
+    let webhooks = WebhookController<BasicRequestContext>(
+        intake: dependencies.intake, configuration: dependencies.configuration, signature: dependencies.webhookSignature)
+    webhooks.addRoutes(to: routes)
+    webhooks.addRoutes(to: routes, path: "/webhook/new_call_recording")
+    ReportsController(repository: dependencies.repository).addRoutes(to: routes)
+    SeedController(intake: dependencies.intake, repository: dependencies.repository, configuration: dependencies.configuration)
+        .addRoutes(to: routes)
+    OpenAPIController().addRoutes(to: routes)
+    return (router, routes.routes)
+}

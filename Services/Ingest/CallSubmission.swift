@@ -1,0 +1,106 @@
+import CallAuditCore
+import CallStore
+import Foundation
+
+/// The fields of a submitted call, as any endpoint receives them, before validation.
+///
+/// Every endpoint (JSON, multipart, webhook, seed) fills one of these, so one set of rules decides what is accepted.
+struct CallSubmission: Sendable {
+    var dialogText: String?
+    var audioURL: String?
+    var mode: String?
+    var callID: String?
+    var managerID: String?
+    var language: String?
+    var metadata: JSONValue?
+    var callbackURL: String?
+
+    /// Checks every field and builds the call to store; a bad field throws a 400 that names it.
+    func validated(
+        source: CallSource, idempotencyKey: String?, audio: UploadedAudio? = nil, limits: SubmissionLimits
+    ) throws -> NewCall {
+        let mode = try Self.mode(self.mode)
+        let text = dialogText?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = audioURL?.trimmingCharacters(in: .whitespaces)
+        switch source {
+        case .text:
+            guard let text, !text.isEmpty else {
+                throw CallAuditError.badRequest("missing_field", "dialog_text is required and must not be empty")
+            }
+            guard text.utf8.count <= limits.maxTextBytes else {
+                throw CallAuditError(status: 413, code: "text_too_large",
+                                     message: "dialog_text is longer than \(limits.maxTextBytes) bytes")
+            }
+        case .url:
+            guard let url, !url.isEmpty else {
+                throw CallAuditError.badRequest("missing_field", "audio_url is required")
+            }
+            try AudioURLPolicy.check(url, field: "audio_url", allowPrivate: limits.allowPrivateURLs)
+        case .upload:
+            guard let audio, !audio.data.isEmpty else {
+                throw CallAuditError.badRequest("missing_field", "the multipart field audio is required and must not be empty")
+            }
+        }
+        if let callbackURL {
+            try AudioURLPolicy.check(callbackURL, field: "callback_url", allowPrivate: limits.allowPrivateURLs)
+        }
+        let metadataJSON = try Self.metadataJSON(metadata)
+        return NewCall(
+            externalID: try Self.identifier(callID, field: "call_id", maxLength: 256),
+            managerID: try Self.identifier(managerID, field: "manager_id", maxLength: 128) ?? "unassigned",
+            mode: mode,
+            source: source,
+            languageHint: try Self.language(language),
+            dialogText: source == .text ? text : nil,
+            audioURL: source == .url ? url : nil,
+            callbackURL: callbackURL,
+            metadataJSON: metadataJSON,
+            idempotencyKey: try Self.identifier(idempotencyKey, field: "Idempotency-Key", maxLength: 200),
+            audio: source == .upload ? audio : nil)
+    }
+
+    static func mode(_ text: String?) throws -> CallMode {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .manager }
+        guard let mode = CallMode(parsing: text) else {
+            throw CallAuditError.badRequest(
+                "invalid_mode", "mode must be manager, client or dialog (or Manager+, Client+, Диалог), not \(text.prefix(40))")
+        }
+        return mode
+    }
+
+    static func identifier(_ value: String?, field: String, maxLength: Int) throws -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard value.count <= maxLength else {
+            throw CallAuditError.badRequest("invalid_field", "\(field) is longer than \(maxLength) characters")
+        }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CallAuditError.badRequest("invalid_field", "\(field) contains control characters")
+        }
+        return value
+    }
+
+    static func language(_ value: String?) throws -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces).lowercased(), !value.isEmpty, value != "auto" else {
+            return nil
+        }
+        guard (2...3).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw CallAuditError.badRequest("invalid_language", "language must be an ISO 639-1 code such as ru, ko or en, or auto")
+        }
+        return value
+    }
+
+    static func metadataJSON(_ metadata: JSONValue?) throws -> String {
+        guard let metadata, metadata != .null else { return "{}" }
+        guard case .object = metadata else {
+            throw CallAuditError.badRequest("invalid_field", "metadata must be a JSON object")
+        }
+        guard metadata.depth <= 8 else {
+            throw CallAuditError.badRequest("invalid_field", "metadata nests deeper than 8 levels")
+        }
+        let data = try JSONEncoder().encode(metadata)
+        guard data.count <= 16 * 1024 else {
+            throw CallAuditError.badRequest("invalid_field", "metadata is larger than 16 KB")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,82 @@
+import CallAuditCore
+import CallStore
+import Foundation
+import Hummingbird
+
+/// `POST /v1/calls`, `POST /v1/calls/audio`, `GET /v1/calls/{id}` and `GET /v1/calls`.
+struct CallsController<Context: RequestContext>: Sendable {
+    let intake: CallIntake
+    let repository: CallRepository
+    let configuration: IngestConfiguration
+
+    var limits: SubmissionLimits {
+        SubmissionLimits(maxTextBytes: configuration.maxTextBytes, allowPrivateURLs: configuration.allowPrivateAudioURLs)
+    }
+
+    func addRoutes(to routes: RouteRecorder<Context>) {
+        routes.on("/v1/calls", method: .post) { request, _ in try await create(request) }
+        routes.on("/v1/calls/audio", method: .post) { request, _ in try await upload(request) }
+        routes.on("/v1/calls/:id", method: .get) { _, context in try await show(context) }
+        routes.on("/v1/calls", method: .get) { request, _ in try await list(request) }
+    }
+
+    func create(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
+        let body = try await request.decodeJSON(CreateCallBody.self, limit: configuration.maxJSONBytes)
+        let source = try Self.source(of: body.submission)
+        let call = try body.submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: limits)
+        return AcceptedCall(try await intake.accept(call)).accepted()
+    }
+
+    func upload(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
+        let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
+        let call = try form.submission.validated(
+            source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: limits)
+        return AcceptedCall(try await intake.accept(call)).accepted()
+    }
+
+    func show(_ context: Context) async throws -> CallView {
+        let id = try Self.callID(context)
+        guard let call = try await repository.find(id) else { throw CallAuditError.notFound("no call with id \(id)") }
+        let result = call.status == .done ? try await repository.result(of: id) : nil
+        return CallView(call, result: result)
+    }
+
+    func list(_ request: Request) async throws -> CallListView {
+        let query = request.uri.queryParameters
+        var filter = CallFilter(managerID: query["manager_id"].map(String.init))
+        if let status = query["status"] {
+            guard let value = CallStatus(rawValue: String(status)) else {
+                throw CallAuditError.badRequest("invalid_status", "status must be queued, processing, done or failed")
+            }
+            filter.status = value
+        }
+        if let mode = query["mode"] { filter.mode = try CallSubmission.mode(String(mode)) }
+        filter.from = try query["from"].map { try ReportQuery.date(String($0), field: "from") }
+        filter.to = try query["to"].map { try ReportQuery.date(String($0), field: "to") }
+        let limit = try query["limit"].map { text -> Int in
+            guard let value = Int(text), (1...200).contains(value) else {
+                throw CallAuditError.badRequest("invalid_limit", "limit must be a number from 1 to 200")
+            }
+            return value
+        } ?? 50
+        let page = try await repository.list(filter, limit: limit, cursor: query["cursor"].map(String.init))
+        return CallListView(calls: page.calls.map { CallView($0, result: nil) }, nextCursor: page.nextCursor)
+    }
+
+    /// A body gives the dialog as text or a recording's URL, never both.
+    static func source(of submission: CallSubmission) throws -> CallSource {
+        switch (submission.dialogText, submission.audioURL) {
+        case (.some, .some): throw CallAuditError.badRequest("invalid_body", "give dialog_text or audio_url, not both")
+        case (.some, nil): return .text
+        case (nil, .some): return .url
+        case (nil, nil): throw CallAuditError.badRequest("missing_field", "dialog_text or audio_url is required")
+        }
+    }
+
+    static func callID(_ context: Context) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
+            throw CallAuditError.notFound("no call with that id")
+        }
+        return id
+    }
+}

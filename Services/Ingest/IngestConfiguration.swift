@@ -1,0 +1,38 @@
+import CallAuditCore
+import CallQueue
+
+/// Everything the ingest service reads from the environment (README: Configuration).
+struct IngestConfiguration: Sendable {
+    var host: String
+    var port: Int
+    var databaseURL: String
+    var redisURL: String
+    var databasePoolSize: Int
+    var redisPoolSize: Int
+    /// Largest accepted upload (`MAX_UPLOAD_BYTES`, default 100 MB).
+    var maxUploadBytes: Int
+    /// Largest accepted `dialog_text` in bytes (`MAX_TEXT_BYTES`, default 1 MB).
+    var maxTextBytes: Int
+    /// Largest accepted JSON body (`MAX_JSON_BYTES`, default 2 MB).
+    var maxJSONBytes: Int
+    /// How long the seed endpoints wait for a result before answering `202` (`SEED_WAIT_SECONDS`, default 20).
+    var seedWait: Duration
+    /// Whether audio URLs may point at loopback or private addresses (`AUDIO_URL_ALLOW_PRIVATE`).
+    var allowPrivateAudioURLs: Bool
+    var queue: QueueConfiguration
+
+    init(environment: Environment) throws {
+        host = environment.string("HOST", default: "0.0.0.0")
+        port = try environment.int("PORT", default: 8000)
+        databaseURL = environment.string("DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/callaudit")
+        redisURL = environment.string("REDIS_URL", default: "redis://127.0.0.1:6379/0")
+        databasePoolSize = try environment.int("DATABASE_POOL_SIZE", default: 16)
+        redisPoolSize = try environment.int("REDIS_POOL_SIZE", default: 16)
+        maxUploadBytes = try environment.int("MAX_UPLOAD_BYTES", default: 100 * 1024 * 1024)
+        maxTextBytes = try environment.int("MAX_TEXT_BYTES", default: 1024 * 1024)
+        maxJSONBytes = try environment.int("MAX_JSON_BYTES", default: 2 * 1024 * 1024)
+        seedWait = .seconds(try environment.int("SEED_WAIT_SECONDS", default: 20))
+        allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
+        queue = try QueueConfiguration(environment: environment)
+    }
+}

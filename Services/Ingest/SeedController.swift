@@ -1,0 +1,59 @@
+import CallAuditCore
+import CallStore
+import Foundation
+import Hummingbird
+
+/// The sales-audit seed's endpoints, kept for existing clients: they answer with the result when the call is analyzed
+/// within `SEED_WAIT_SECONDS`, else `202` with the call's id to poll.
+struct SeedController<Context: RequestContext>: Sendable {
+    let intake: CallIntake
+    let repository: CallRepository
+    let configuration: IngestConfiguration
+
+    var limits: SubmissionLimits {
+        SubmissionLimits(maxTextBytes: configuration.maxTextBytes, allowPrivateURLs: configuration.allowPrivateAudioURLs)
+    }
+
+    func addRoutes(to routes: RouteRecorder<Context>) {
+        routes.on("/analyze_call", method: .post) { request, context in
+            try await analyze(request, context: context, source: .text)
+        }
+        routes.on("/analyze_audio_by_url", method: .post) { request, context in
+            try await analyze(request, context: context, source: .url)
+        }
+        routes.on("/analyze_audio_call", method: .post) { request, context in
+            let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
+            let call = try form.submission.validated(
+                source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: limits)
+            return try await answer(call, request: request, context: context)
+        }
+    }
+
+    func analyze(_ request: Request, context: Context, source: CallSource) async throws -> Response {
+        let body = try await request.decodeJSON(SeedAnalyzeBody.self, limit: configuration.maxJSONBytes)
+        let call = try body.submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: limits)
+        return try await answer(call, request: request, context: context)
+    }
+
+    func answer(_ call: NewCall, request: Request, context: Context) async throws -> Response {
+        let stored = try await intake.accept(call)
+        let deadline = ContinuousClock.now + configuration.seedWait
+        var pause = Duration.milliseconds(20)
+        while ContinuousClock.now < deadline {
+            guard let record = try await repository.find(stored.id) else { break }
+            switch record.status {
+            case .done:
+                if let result = try await repository.result(of: stored.id) {
+                    return try SeedResultView(id: stored.id, result: result).response(from: request, context: context)
+                }
+            case .failed:
+                throw CallAuditError(status: 422, code: "analysis_failed", message: record.error ?? "the call could not be analyzed")
+            case .queued, .processing:
+                break
+            }
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(500))
+        }
+        return try AcceptedCall(stored).accepted().response(from: request, context: context)
+    }
+}

@@ -1,5 +1,0 @@
-import Hummingbird
-import MultipartKit
-import Crypto
-import ServiceLifecycle
-print("ingest")

@@ -1,0 +1,19 @@
+import CallQueue
+import Synchronization
+
+/// The entries this worker is working on, for the heartbeat.
+final class InFlightEntries: Sendable {
+    private let entries = Mutex<[String: QueueEntry]>([:])
+
+    func insert(_ entry: QueueEntry) {
+        entries.withLock { $0[entry.entryID] = entry }
+    }
+
+    func remove(_ entry: QueueEntry) {
+        entries.withLock { _ = $0.removeValue(forKey: entry.entryID) }
+    }
+
+    var entryIDs: [String] {
+        entries.withLock { Array($0.keys) }
+    }
+}

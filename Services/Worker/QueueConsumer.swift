@@ -1,0 +1,79 @@
+import CallQueue
+import Logging
+import ServiceLifecycle
+
+/// The worker's main loop, after swift-jobs: fetch as many entries as there are free slots, work each in a child task,
+/// take over entries of dead consumers now and then, and on graceful shutdown stop fetching and let in-flight calls
+/// finish within the grace period (what is left stays pending and is reclaimed by another worker).
+struct QueueConsumer: Service {
+    let queue: JobQueue
+    let processor: CallProcessor
+    let inFlight: InFlightEntries
+    let configuration: WorkerConfiguration
+    let logger: Logger
+
+    func run() async throws {
+        await withTaskGroup(of: Bool.self) { group in
+            var running = 0
+            var nextReclaim = ContinuousClock.now
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                if running >= configuration.concurrency {
+                    _ = await group.next()
+                    running -= 1
+                    continue
+                }
+                let entries = await nextEntries(free: configuration.concurrency - running, reclaimDue: &nextReclaim)
+                for entry in entries {
+                    inFlight.insert(entry)
+                    running += 1
+                    group.addTask {
+                        await processor.process(entry)
+                        inFlight.remove(entry)
+                        return true
+                    }
+                }
+                while running > 0, let finished = group.nextIfReady() {
+                    if finished { running -= 1 }
+                }
+            }
+            logger.info("stopping: waiting for in-flight calls", metadata: ["in_flight": "\(running)"])
+            group.addTask {
+                try? await Task.sleep(for: configuration.shutdownGrace)
+                return false
+            }
+            while running > 0, let finished = await group.next() {
+                guard finished else {
+                    logger.warning("grace period over; unfinished calls will be reclaimed", metadata: ["left": "\(running)"])
+                    group.cancelAll()
+                    return
+                }
+                running -= 1
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Reclaimed entries when a reclaim is due, then new ones; errors are logged and answered with a pause.
+    func nextEntries(free: Int, reclaimDue: inout ContinuousClock.Instant) async -> [QueueEntry] {
+        do {
+            if ContinuousClock.now >= reclaimDue {
+                reclaimDue = ContinuousClock.now + reclaimInterval
+                let reclaimed = try await queue.reclaim(consumer: configuration.consumerName, count: free)
+                if !reclaimed.isEmpty {
+                    logger.info("reclaimed entries of a dead consumer", metadata: ["count": "\(reclaimed.count)"])
+                    return reclaimed
+                }
+            }
+            return try await queue.fetch(consumer: configuration.consumerName, count: free, block: configuration.fetchBlock)
+        } catch {
+            logger.error("fetching work failed; retrying", metadata: ["error": "\(error)"])
+            try? await Task.sleep(for: .seconds(1))
+            return []
+        }
+    }
+
+    /// Reclaims are checked a few times per visibility timeout.
+    var reclaimInterval: Duration {
+        max(.milliseconds(500), queue.configuration.visibilityTimeout / 4)
+    }
+}

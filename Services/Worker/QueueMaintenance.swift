@@ -1,0 +1,71 @@
+import CallQueue
+import CallStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The worker's housekeeping: promote due retries, keep in-flight entries claimed (heartbeat), trim the stream by
+/// `MINID`, and sweep PostgreSQL for unfinished calls the queue no longer holds (Redis lost its data, or an ingest
+/// process died between insert and enqueue) so that no accepted call is lost.
+struct QueueMaintenance: Service {
+    let queue: JobQueue
+    let repository: CallRepository
+    let inFlight: InFlightEntries
+    let configuration: WorkerConfiguration
+    let logger: Logger
+
+    func run() async throws {
+        let tick = Duration.milliseconds(250)
+        let heartbeatEvery = max(.milliseconds(500), queue.configuration.visibilityTimeout / 3)
+        let clock = ContinuousClock()
+        var nextHeartbeat = clock.now + heartbeatEvery
+        var nextTrim = clock.now + .seconds(10)
+        var nextSweep = clock.now + .seconds(2)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await attempt("promote retries") { _ = try await queue.promoteDueRetries() }
+            if clock.now >= nextHeartbeat {
+                nextHeartbeat = clock.now + heartbeatEvery
+                await attempt("heartbeat") {
+                    try await queue.heartbeat(consumer: configuration.consumerName, entryIDs: inFlight.entryIDs)
+                }
+            }
+            if clock.now >= nextTrim {
+                nextTrim = clock.now + .seconds(30)
+                await attempt("trim") { _ = try await queue.trim() }
+            }
+            if clock.now >= nextSweep {
+                nextSweep = clock.now + configuration.sweepInterval
+                await attempt("sweep") { try await sweep() }
+            }
+            try? await Task.sleep(for: tick)
+        }
+    }
+
+    /// Re-enqueues unfinished calls that have been idle for `SWEEP_IDLE_SECONDS` and that the queue does not hold.
+    /// One worker at a time sweeps.
+    func sweep() async throws {
+        let lockTTL = max(.seconds(1), configuration.sweepInterval - .milliseconds(200))
+        guard try await queue.acquireSweepLock(owner: configuration.consumerName, ttl: lockTTL) else { return }
+        try await queue.ensureGroup()
+        let idle = Double(configuration.sweepIdle.components.seconds)
+        var swept = 0
+        var after: UUID?
+        repeat {
+            let candidates = try await repository.unfinishedCallIDs(
+                idleFor: idle, after: after, limit: 1000, includeAwaitingTranscription: false)
+            let lost = try await queue.notInFlight(candidates)
+            try await queue.enqueue(lost)
+            swept += lost.count
+            after = candidates.count == 1000 ? candidates.last : nil
+        } while after != nil
+        if swept > 0 { logger.warning("re-enqueued calls the queue had lost", metadata: ["count": "\(swept)"]) }
+    }
+
+    func attempt(_ task: String, _ body: () async throws -> Void) async {
+        do {
+            try await body()
+        } catch {
+            logger.warning("maintenance step failed", metadata: ["task": "\(task)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CallAuditCore
+import CallAuditRuntime
+import CallQueue
+import CallStore
+import CurlHTTP
+import Logging
+import OfflineAnalyzer
+import ServiceLifecycle
+
+/// `callaudit-worker`: takes calls from the Redis stream, runs the pipeline and stores the results in PostgreSQL.
+/// Run as many processes as needed; they share one consumer group.
+@main
+struct WorkerApp {
+    static func main() async throws {
+        let environment = Environment()
+        let configuration = try WorkerConfiguration(environment: environment)
+        let logger = Logger.service("callaudit-worker", environment: environment)
+        let clients = try ServiceClients(
+            databaseURL: configuration.databaseURL, databasePoolSize: configuration.databasePoolSize,
+            redisURL: configuration.redisURL, redisPoolSize: configuration.redisPoolSize, logger: logger)
+        let repository = CallRepository(pool: clients.postgres)
+        try await StartupRetry.run("migrate PostgreSQL", logger: logger) { try await repository.migrate(logger: logger) }
+        let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
+        try await StartupRetry.run("create the Redis consumer group", logger: logger) { try await queue.ensureGroup() }
+
+        let pipeline = CallPipeline(
+            repository: repository, http: CurlHTTPClient(threadPool: clients.threadPool), analyzer: OfflineAnalyzer(),
+            configuration: configuration)
+        let processor = CallProcessor(repository: repository, queue: queue, pipeline: pipeline, logger: logger)
+        let inFlight = InFlightEntries()
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: ServiceClientsCloser(clients)),
+                    .init(service: QueueMaintenance(
+                        queue: queue, repository: repository, inFlight: inFlight, configuration: configuration, logger: logger)),
+                    .init(service: QueueConsumer(
+                        queue: queue, processor: processor, inFlight: inFlight, configuration: configuration, logger: logger)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        logger.info("worker started", metadata: [
+            "consumer": "\(configuration.consumerName)", "concurrency": "\(configuration.concurrency)",
+        ])
+        try await group.run()
+    }
+}

@@ -1,2 +1,0 @@
-import ServiceLifecycle
-print("worker")

@@ -1,0 +1,6 @@
+extension Duration {
+    /// The duration in whole milliseconds, as Redis commands take it.
+    public var wholeMilliseconds: Int {
+        Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000)
+    }
+}

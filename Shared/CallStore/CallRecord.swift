@@ -1,0 +1,64 @@
+import CallAuditCore
+import Foundation
+import PostgresClient
+
+/// A stored call: what was submitted and where it stands.
+public struct CallRecord: Sendable {
+    public var id: UUID
+    public var externalID: String?
+    public var managerID: String
+    public var mode: CallMode
+    public var source: CallSource
+    public var status: CallStatus
+    public var stage: PipelineStage
+    public var error: String?
+    public var languageHint: String?
+    public var dialogText: String?
+    public var audioURL: String?
+    public var callbackURL: String?
+    /// The metadata object as JSON text.
+    public var metadataJSON: String
+    /// How many times a worker has started on the call.
+    public var attempts: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var completedAt: Date?
+    /// `created_at` exactly as PostgreSQL printed it, for cursors that must compare equal.
+    var createdAtText: String
+
+    /// The columns ``init(row:)`` reads, for `SELECT` lists.
+    static let columns = """
+        id, external_id, manager_id, mode, source, status, stage, error, language_hint, dialog_text, audio_url,
+        callback_url, metadata::text AS metadata, attempts, created_at, updated_at, completed_at
+        """
+
+    init(row: PostgresRow) throws {
+        guard let id = row["id"].uuid,
+              let mode = row["mode"].string.flatMap(CallMode.init(rawValue:)),
+              let source = row["source"].string.flatMap(CallSource.init(rawValue:)),
+              let status = row["status"].string.flatMap(CallStatus.init(rawValue:)),
+              let stage = row["stage"].string.flatMap(PipelineStage.init(rawValue:)),
+              let createdAtText = row["created_at"].string,
+              let createdAt = row["created_at"].date,
+              let updatedAt = row["updated_at"].date
+        else { throw CallStoreError.corruptRow("calls") }
+        self.id = id
+        self.externalID = row["external_id"].string
+        self.managerID = row["manager_id"].string ?? ""
+        self.mode = mode
+        self.source = source
+        self.status = status
+        self.stage = stage
+        self.error = row["error"].string
+        self.languageHint = row["language_hint"].string
+        self.dialogText = row["dialog_text"].string
+        self.audioURL = row["audio_url"].string
+        self.callbackURL = row["callback_url"].string
+        self.metadataJSON = row["metadata"].string ?? "{}"
+        self.attempts = row["attempts"].int ?? 0
+        self.createdAt = createdAt
+        self.createdAtText = createdAtText
+        self.updatedAt = updatedAt
+        self.completedAt = row["completed_at"].date
+    }
+}

@@ -1,0 +1,114 @@
+import CallAuditCore
+import Foundation
+import PostgresClient
+
+extension CallRepository {
+    /// Marks a queued (or reclaimed) call as being worked on and returns it; `nil` when the call is finished or unknown,
+    /// so a redelivered entry is skipped. The first stage follows from the source.
+    public func claim(_ id: UUID) async throws -> CallRecord? {
+        let rows = try await pool.query("""
+            UPDATE calls
+            SET status = 'processing',
+                stage = CASE WHEN source = 'text' THEN 'analyzing' ELSE 'acquiring' END,
+                attempts = attempts + 1,
+                started_at = coalesce(started_at, now()),
+                updated_at = now()
+            WHERE id = $1 AND status IN ('queued', 'processing')
+            RETURNING \(CallRecord.columns)
+            """, [.init(id)])
+        return try rows.first.map(CallRecord.init(row:))
+    }
+
+    /// Shows the stage a call has reached.
+    public func setStage(_ id: UUID, _ stage: PipelineStage) async throws {
+        _ = try await pool.query(
+            "UPDATE calls SET stage = $2, updated_at = now() WHERE id = $1 AND status = 'processing'",
+            [.init(id), .init(stage.rawValue)])
+    }
+
+    /// Stores a call's result, criteria and provider usage and marks the call done, in one statement (one transaction).
+    /// Running it again for the same call replaces the result: there is never a second one.
+    public func saveResult(_ id: UUID, result: AnalysisResult, usage: [ProviderUsage]) async throws {
+        let encoder = JSONEncoder()
+        let resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
+        let criteriaJSON = String(decoding: try encoder.encode(result.criteria), as: UTF8.self)
+        let usageJSON = String(decoding: try encoder.encode(usage), as: UTF8.self)
+        _ = try await pool.query("""
+            WITH call AS (
+                UPDATE calls
+                SET status = 'done', stage = 'done', error = NULL, completed_at = now(), updated_at = now()
+                WHERE id = $1
+                RETURNING id, manager_id, mode, created_at
+            ), saved AS (
+                INSERT INTO call_results (call_id, manager_id, mode, call_created_at, total_score, language, sentiment,
+                                          sentiment_score, has_profanity, profanity_count, result)
+                SELECT id, manager_id, mode, created_at, $2, $3, $4, $5, $6, $7, $8::jsonb FROM call
+                ON CONFLICT (call_id) DO UPDATE SET
+                    total_score = EXCLUDED.total_score, language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
+                    sentiment_score = EXCLUDED.sentiment_score, has_profanity = EXCLUDED.has_profanity,
+                    profanity_count = EXCLUDED.profanity_count, result = EXCLUDED.result, completed_at = now()
+                RETURNING call_id
+            ), criteria AS (
+                INSERT INTO criterion_scores (call_id, key, name, score, weight, evidence)
+                SELECT call.id, c.key, c.name, c.score, c.weight, c.evidence
+                FROM call, jsonb_to_recordset($9::jsonb) AS c(key text, name text, score int, weight float8, evidence text)
+                ON CONFLICT (call_id, key) DO UPDATE SET
+                    name = EXCLUDED.name, score = EXCLUDED.score, weight = EXCLUDED.weight, evidence = EXCLUDED.evidence
+            ), usage AS (
+                INSERT INTO provider_calls (call_id, step, provider, model, http_status, latency_ms, input_tokens,
+                                            output_tokens, audio_seconds, cost_usd)
+                SELECT call.id, u.step, u.provider, u.model, u.http_status, u.latency_ms, u.input_tokens,
+                       u.output_tokens, u.audio_seconds, u.cost_usd
+                FROM call, jsonb_to_recordset($10::jsonb) AS u(step text, provider text, model text, http_status int,
+                    latency_ms int, input_tokens int, output_tokens int, audio_seconds float8, cost_usd numeric)
+            )
+            SELECT count(*) AS saved FROM saved
+            """, [
+                .init(id), .init(result.totalScore), .init(result.language), .init(result.sentiment.overall.label.rawValue),
+                .init(result.sentiment.overall.score), .init(result.profanity.found), .init(result.profanity.spans.count),
+                .init(resultJSON), .init(criteriaJSON), .init(usageJSON),
+            ])
+    }
+
+    /// Puts a call back to `queued` after a failed attempt that will be retried, keeping the error for the caller to see.
+    public func markRetrying(_ id: UUID, error: String) async throws {
+        _ = try await pool.query("""
+            UPDATE calls SET status = 'queued', stage = 'queued', error = $2, updated_at = now()
+            WHERE id = $1 AND status <> 'done'
+            """, [.init(id), .init(error)])
+    }
+
+    /// Gives up on a call: `failed` with the error.
+    public func markFailed(_ id: UUID, error: String) async throws {
+        _ = try await pool.query("""
+            UPDATE calls SET status = 'failed', stage = 'failed', error = $2, completed_at = now(), updated_at = now()
+            WHERE id = $1 AND status <> 'done'
+            """, [.init(id), .init(error)])
+    }
+
+    /// Parks an audio call until a transcription provider is configured; it stays `queued`.
+    public func markAwaitingTranscription(_ id: UUID, reason: String) async throws {
+        _ = try await pool.query("""
+            UPDATE calls SET status = 'queued', stage = 'awaiting_transcription', error = $2, updated_at = now()
+            WHERE id = $1 AND status <> 'done'
+            """, [.init(id), .init(reason)])
+    }
+
+    /// Calls still `queued` or `processing` whose row has not changed for `seconds`, in id order after `after`:
+    /// candidates for the sweeper, which re-enqueues those the queue no longer holds. Parked audio calls are left out
+    /// unless `includeAwaitingTranscription`.
+    public func unfinishedCallIDs(
+        idleFor seconds: Double, after: UUID?, limit: Int, includeAwaitingTranscription: Bool
+    ) async throws -> [UUID] {
+        let rows = try await pool.query("""
+            SELECT id FROM calls
+            WHERE status IN ('queued', 'processing')
+              AND ($3 OR stage <> 'awaiting_transcription')
+              AND updated_at < now() - make_interval(secs => $1)
+              AND ($4::uuid IS NULL OR id > $4)
+            ORDER BY id
+            LIMIT $2
+            """, [.init(seconds), .init(limit), .init(includeAwaitingTranscription), .init(after)])
+        return rows.compactMap { $0["id"].uuid }
+    }
+}

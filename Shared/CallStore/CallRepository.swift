@@ -1,0 +1,108 @@
+import CallAuditCore
+import Foundation
+import Logging
+import PostgresClient
+
+/// Calls, their results and reports in PostgreSQL: the source of truth of CallAudit.
+///
+/// Every method is one statement or one transaction; writes of a result are idempotent upserts keyed by call id,
+/// so a redelivered call never leaves a second result.
+public struct CallRepository: Sendable {
+    let pool: PostgresPool
+
+    /// Creates a repository over a pool.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Applies the schema migrations (safe when several processes start at once).
+    public func migrate(logger: Logger) async throws {
+        try await PostgresMigrator.migrate(pool, migrations: CallStoreMigrations.all, logger: logger)
+    }
+
+    /// Stores a new call, or finds the one an earlier request stored under the same idempotency key or
+    /// the same CRM call id and mode.
+    public func insert(_ call: NewCall) async throws -> StoredCall {
+        let insert = """
+            INSERT INTO calls (id, external_id, manager_id, mode, source, language_hint, dialog_text, audio_url,
+                               callback_url, metadata, idempotency_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)
+            ON CONFLICT DO NOTHING
+            RETURNING id, status
+            """
+        let parameters: [PostgresParameter] = [
+            .init(call.id), .init(call.externalID), .init(call.managerID), .init(call.mode.rawValue),
+            .init(call.source.rawValue), .init(call.languageHint), .init(call.dialogText), .init(call.audioURL),
+            .init(call.callbackURL), .init(call.metadataJSON), .init(call.idempotencyKey),
+        ]
+        let inserted: PostgresResult
+        if let audio = call.audio {
+            inserted = try await pool.transaction { connection in
+                let result = try connection.query(insert, parameters)
+                if result.first != nil {
+                    _ = try connection.query("""
+                        INSERT INTO call_audio (call_id, filename, content_type, size_bytes, data)
+                        VALUES ($1, $2, $3, $4, $5)
+                        """, [.init(call.id), .init(audio.filename), .init(audio.contentType), .init(audio.data.count),
+                              .bytes(audio.data)])
+                }
+                return result
+            }
+        } else {
+            inserted = try await pool.query(insert, parameters)
+        }
+        if let row = inserted.first {
+            return try StoredCall(row: row, created: true)
+        }
+        let existing = try await pool.query("""
+            SELECT id, status FROM calls
+            WHERE ($1::text IS NOT NULL AND idempotency_key = $1)
+               OR ($2::text IS NOT NULL AND external_id = $2 AND mode = $3)
+            ORDER BY created_at LIMIT 1
+            """, [.init(call.idempotencyKey), .init(call.externalID), .init(call.mode.rawValue)])
+        guard let row = existing.first else { throw CallStoreError.corruptRow("calls") }
+        return try StoredCall(row: row, created: false)
+    }
+
+    /// The call with this id, if there is one.
+    public func find(_ id: UUID) async throws -> CallRecord? {
+        let result = try await pool.query("SELECT \(CallRecord.columns) FROM calls WHERE id = $1", [.init(id)])
+        return try result.first.map(CallRecord.init(row:))
+    }
+
+    /// The stored result of a finished call.
+    public func result(of id: UUID) async throws -> AnalysisResult? {
+        let rows = try await pool.query("SELECT result::text AS result FROM call_results WHERE call_id = $1", [.init(id)])
+        guard let text = rows.first?["result"].string else { return nil }
+        return try JSONDecoder().decode(AnalysisResult.self, from: Data(text.utf8))
+    }
+
+    /// The uploaded recording of a call.
+    public func audio(of id: UUID) async throws -> UploadedAudio? {
+        let rows = try await pool.query(
+            "SELECT filename, content_type, data FROM call_audio WHERE call_id = $1", [.init(id)])
+        guard let row = rows.first, let data = row["data"].bytes else { return nil }
+        return UploadedAudio(filename: row["filename"].string, contentType: row["content_type"].string, data: data)
+    }
+
+    /// Answers whether PostgreSQL is reachable.
+    public func ping() async throws {
+        _ = try await pool.query("SELECT 1")
+    }
+}
+
+extension StoredCall {
+    init(row: PostgresRow, created: Bool) throws {
+        guard let id = row["id"].uuid, let status = row["status"].string.flatMap(CallStatus.init(rawValue:)) else {
+            throw CallStoreError.corruptRow("calls")
+        }
+        self.init(id: id, status: status, created: created)
+    }
+}
+
+extension CallRepository {
+    /// Removes a call that could not be enqueued, so that a refused request leaves nothing behind.
+    public func delete(_ id: UUID) async throws {
+        _ = try await pool.query("DELETE FROM calls WHERE id = $1", [.init(id)])
+    }
+}

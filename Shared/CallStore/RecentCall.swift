@@ -1,0 +1,23 @@
+import CallAuditCore
+import Foundation
+
+/// A short line about one analyzed call, for a manager's report.
+public struct RecentCall: Codable, Sendable, Equatable {
+    public var id: UUID
+    public var externalID: String?
+    public var mode: CallMode
+    public var totalScore: Int
+    public var sentiment: SentimentLabel
+    public var hasProfanity: Bool
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case externalID = "call_id"
+        case mode
+        case totalScore = "total_score"
+        case sentiment
+        case hasProfanity = "profanity"
+        case createdAt = "created_at"
+    }
+}

@@ -1,0 +1,10 @@
+import CallAuditCore
+import Foundation
+
+/// What ``CallRepository/insert(_:)`` answers: the call's id and state, and whether this request created it.
+public struct StoredCall: Sendable, Equatable {
+    public var id: UUID
+    public var status: CallStatus
+    /// `false` when an earlier request with the same idempotency key or CRM call id already stored the call.
+    public var created: Bool
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// A manager's calls and mean score in one day or week.
+public struct TrendPoint: Codable, Sendable, Equatable {
+    /// Start of the day or week (UTC).
+    public var periodStart: Date
+    public var calls: Int
+    public var averageScore: Double
+
+    enum CodingKeys: String, CodingKey {
+        case periodStart = "period_start"
+        case calls
+        case averageScore = "avg_score"
+    }
+}

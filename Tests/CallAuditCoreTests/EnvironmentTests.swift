@@ -1,0 +1,38 @@
+import CallAuditCore
+import Foundation
+import Testing
+
+@Suite("Environment")
+struct EnvironmentTests {
+    @Test("reads strings, integers and booleans with defaults; bad values are errors that name the variable")
+    func values() throws {
+        let environment = Environment(["PORT": "9000", "FLAG": "yes", "EMPTY": " ", "BAD": "ten"])
+        #expect(try environment.int("PORT", default: 1) == 9000)
+        #expect(try environment.int("MISSING", default: 7) == 7)
+        #expect(try environment.bool("FLAG", default: false))
+        #expect(environment.string("EMPTY") == nil)
+        #expect(throws: ConfigurationError.self) { try environment.int("BAD", default: 1) }
+        #expect(throws: ConfigurationError.self) { try environment.bool("BAD", default: true) }
+    }
+
+    @Test("a .env file is read; quotes, comments and export are understood")
+    func dotEnv() throws {
+        let path = NSTemporaryDirectory() + "dotenv-\(UUID().uuidString)"
+        try """
+            # comment
+            export DATABASE_URL="postgres://x@localhost/db"
+            REDIS_URL='redis://localhost:6379/2'
+            PLAIN=value with spaces
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let environment = Environment(dotEnvPath: path)
+        #expect(environment.string("DATABASE_URL") == "postgres://x@localhost/db")
+        #expect(environment.string("REDIS_URL") == "redis://localhost:6379/2")
+        #expect(environment.string("PLAIN") == "value with spaces")
+    }
+
+    @Test("durations convert to whole milliseconds")
+    func milliseconds() {
+        #expect(Duration.seconds(2).wholeMilliseconds == 2000)
+        #expect(Duration.milliseconds(1500).wholeMilliseconds == 1500)
+    }
+}

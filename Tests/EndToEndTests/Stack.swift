@@ -1,0 +1,131 @@
+import CurlHTTP
+import Foundation
+import Logging
+import NIOPosix
+import PostgresClient
+import RedisClient
+import TestSupport
+
+/// Both binaries as real processes on a test database, a queue prefix of their own and the given Redis server.
+final class Stack: @unchecked Sendable {
+    // @unchecked: `workers` is only touched by the test that owns the stack, one step at a time.
+    let databaseURL: String
+    let redisURL: String
+    let prefix = TestEnvironment.uniquePrefix("e2e")
+    let port = FreePort.next()
+    let http = CurlHTTPClient(threadPool: NIOThreadPool.singleton)
+    let redis: RedisClient
+    let postgres: PostgresPool
+    private(set) var ingest: ServiceProcess?
+    private(set) var workers: [ServiceProcess] = []
+
+    init(databaseURL: String, redisURL: String = TestEnvironment.redisURL) throws {
+        self.databaseURL = databaseURL
+        self.redisURL = redisURL
+        redis = RedisClient(configuration: try RedisConfiguration(url: redisURL), poolSize: 2,
+                            threadPool: NIOThreadPool.singleton, logger: Logger(label: "e2e"))
+        postgres = PostgresPool(configuration: PostgresConfiguration(connectionString: databaseURL), size: 2,
+                                threadPool: NIOThreadPool.singleton, logger: Logger(label: "e2e"))
+    }
+
+    var environment: [String: String] {
+        [
+            "DATABASE_URL": databaseURL, "REDIS_URL": redisURL, "QUEUE_PREFIX": prefix, "PORT": String(port),
+            "HOST": "127.0.0.1", "LOG_LEVEL": "info", "JOB_VISIBILITY_TIMEOUT_SECONDS": "2", "SWEEP_INTERVAL_SECONDS": "1",
+            "SWEEP_IDLE_SECONDS": "1", "SEED_WAIT_SECONDS": "10", "JOB_RETRY_BASE_MILLISECONDS": "200",
+            "FETCH_BLOCK_MILLISECONDS": "200",
+        ]
+    }
+
+    func startIngest() async throws {
+        let process = try ServiceProcess("callaudit-ingest", environment: environment)
+        ingest = process
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let response = try? await request("GET", "/health"), response.status == 200 { return }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestSupportError("ingest did not start:\n\(process.logTail())")
+    }
+
+    @discardableResult
+    func startWorker(_ extra: [String: String] = [:]) throws -> ServiceProcess {
+        let worker = try ServiceProcess(
+            "callaudit-worker", environment: environment.merging(["WORKER_NAME": "w\(workers.count)-\(prefix)"]) { _, new in new }
+                .merging(extra) { _, new in new })
+        workers.append(worker)
+        return worker
+    }
+
+    func request(_ method: String, _ path: String, json: String? = nil, headers: [HTTPHeader] = []) async throws -> HTTPResponse {
+        var request = HTTPRequest(method: method, url: "http://127.0.0.1:\(port)\(path)", headers: headers,
+                                  body: json.map { Array($0.utf8) })
+        if json != nil { request.headers.append(HTTPHeader("Content-Type", "application/json")) }
+        request.allowPrivateAddresses = true
+        request.timeout = .seconds(30)
+        return try await http.execute(request)
+    }
+
+    /// Submits a call and answers its id.
+    func submit(_ path: String = "/v1/calls", json: String) async throws -> String {
+        let response = try await request("POST", path, json: json)
+        guard response.status == 202, let id = Self.object(response)["id"] as? String else {
+            throw TestSupportError("submit answered \(response.status): \(response.text ?? "")")
+        }
+        return id
+    }
+
+    func call(_ id: String) async throws -> [String: Any] {
+        Self.object(try await request("GET", "/v1/calls/\(id)"))
+    }
+
+    /// Waits until `query` (one integer) reaches `expected`; answers the last value seen.
+    func waitForCount(_ query: String, toReach expected: Int, timeout: Duration = .seconds(90)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        var value = 0
+        while ContinuousClock.now < deadline {
+            value = try await count(query)
+            if value >= expected { return value }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return value
+    }
+
+    func count(_ query: String) async throws -> Int {
+        try await postgres.query(query).first?[0].int ?? 0
+    }
+
+    func stop() async {
+        for worker in workers where worker.isRunning { worker.kill9() }
+        if let ingest, ingest.isRunning { ingest.kill9() }
+        _ = try? await redis.send(["DEL", "\(prefix):jobs", "\(prefix):delayed", "\(prefix):dead", "\(prefix):inflight",
+                                   "\(prefix):sweep-lock"])
+        await redis.close()
+        await postgres.close()
+    }
+
+    var logs: String {
+        ([ingest].compactMap { $0 } + workers).map { "== \($0.name)\n\($0.logTail())" }.joined(separator: "\n")
+    }
+
+    static func object(_ response: HTTPResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+    }
+
+    /// Runs `body` on a started stack over a fresh database, and tears it down.
+    static func with(redisURL: String = TestEnvironment.redisURL, startIngest: Bool = true, _ body: (Stack) async throws -> Void) async throws {
+        try await TestDatabase.with { url in
+            let stack = try Stack(databaseURL: url, redisURL: redisURL)
+            do {
+                if startIngest { try await stack.startIngest() }
+                try await body(stack)
+            } catch {
+                print(stack.logs)
+                await stack.stop()
+                throw error
+            }
+            await stack.stop()
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import CallAuditCore
+import CallAuditRuntime
+import CallQueue
+import CallStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import TestSupport
+
+@testable import Ingest
+
+/// The ingest router on a fresh database and a queue prefix of its own, on the real test servers.
+struct IngestHarness: Sendable {
+    let dependencies: IngestDependencies
+    let clients: ServiceClients
+
+    var repository: CallRepository { dependencies.repository }
+    var queue: JobQueue { dependencies.queue }
+
+    static func with(
+        environment extra: [String: String] = [:], redisURL: String? = nil,
+        _ body: @escaping @Sendable (IngestHarness, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await TestDatabase.with { databaseURL in
+            var values = ["DATABASE_URL": databaseURL, "REDIS_URL": redisURL ?? TestEnvironment.redisURL,
+                          "QUEUE_PREFIX": TestEnvironment.uniquePrefix("ingest"), "SEED_WAIT_SECONDS": "1"]
+            values.merge(extra) { _, new in new }
+            let environment = Environment(values)
+            let configuration = try IngestConfiguration(environment: environment)
+            let logger = Logger(label: "ingest-test")
+            let clients = try ServiceClients(
+                databaseURL: configuration.databaseURL, databasePoolSize: 4, redisURL: configuration.redisURL,
+                redisPoolSize: 4, logger: logger)
+            let repository = CallRepository(pool: clients.postgres)
+            try await repository.migrate(logger: logger)
+            let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
+            try? await queue.ensureGroup()
+            let dependencies = IngestDependencies(
+                configuration: configuration, repository: repository, queue: queue,
+                webhookSignature: environment.string("WEBHOOK_SECRET").map(WebhookSignature.init(secret:)), logger: logger)
+            let harness = IngestHarness(dependencies: dependencies, clients: clients)
+            let app = Application(router: buildRouter(dependencies).router)
+            do {
+                try await app.test(.router) { client in try await body(harness, client) }
+            } catch {
+                try? await harness.dropQueue()
+                try? await clients.close()
+                throw error
+            }
+            try? await harness.dropQueue()
+            try await clients.close()
+        }
+    }
+
+    func dropQueue() async throws {
+        let c = queue.configuration
+        _ = try await queue.redis.send(["DEL", c.streamKey, c.delayedKey, c.deadLetterKey, c.inFlightKey])
+    }
+}
+
+/// Helpers for reading responses.
+extension TestResponse {
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+    }
+
+    var errorCode: String? {
+        (json["error"] as? [String: Any])?["code"] as? String
+    }
+
+    var text: String { String(buffer: body) }
+}
+
+extension TestClientProtocol {
+    /// POSTs a JSON text.
+    func post(_ uri: String, json: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var all = headers
+        all[.contentType] = "application/json"
+        return try await execute(uri: uri, method: .post, headers: all, body: ByteBuffer(string: json))
+    }
+
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A Redis server of a test's own, for tests that flush or restart Redis without disturbing other tests.
+public final class TestRedisServer: Sendable {
+    public let port: Int
+    private let directory: String
+    private let server: ServiceProcess
+
+    /// Starts `redis-server` on a free loopback port with an empty data folder and waits until it answers.
+    public init() async throws {
+        port = FreePort.next()
+        directory = NSTemporaryDirectory() + "redis-\(port)-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        server = try Self.start(port: port, directory: directory)
+        try await Self.waitUntilReady(port: port)
+    }
+
+    public var url: String { "redis://127.0.0.1:\(port)/0" }
+
+    /// Stops the server.
+    public func stop() {
+        server.kill9()
+    }
+
+    static func start(port: Int, directory: String) throws -> ServiceProcess {
+        try ServiceProcess(
+            "/usr/bin/redis-server",
+            arguments: ["--port", String(port), "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no"],
+            environment: [:])
+    }
+
+    static func waitUntilReady(port: Int) async throws {
+        for _ in 0..<100 {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
+            probe.arguments = ["-p", String(port), "ping"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            try probe.run()
+            probe.waitUntilExit()
+            if probe.terminationStatus == 0 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TestSupportError("redis-server on port \(port) did not start")
+    }
+}

@@ -1,0 +1,8 @@
+/// A test fixture that could not be set up.
+public struct TestSupportError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

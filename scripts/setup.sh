@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what CallAudit needs to build, test and run on Debian 12: the C libraries' headers (hiredis, libpq,
+# libcurl), Redis and PostgreSQL 15 servers, and wrk for the benchmark. Skips what is already there.
+set -euo pipefail
+
+packages=(libhiredis-dev libpq-dev libcurl4-openssl-dev redis-server redis-tools postgresql-15 postgresql-client-15 wrk bc curl)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Debian starts the packaged servers; CallAudit runs its own on other ports, so those may stay as they are.
+fi
+command -v swift >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain required)" >&2; exit 1; }
