@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -26,16 +27,19 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
 
+        .target(name: "BlockingPool", dependencies: [
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], path: "Shared/BlockingPool", swiftSettings: strictSwift),
         .target(name: "CallAuditCore", dependencies: [
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/CallAuditCore", swiftSettings: strictSwift),
         .target(name: "RedisClient", dependencies: [
-            "CHiredis",
+            "CHiredis", "BlockingPool",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/RedisClient", swiftSettings: strictSwift),
         .target(name: "PostgresClient", dependencies: [
-            "CLibpq",
+            "CLibpq", "BlockingPool",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/PostgresClient", swiftSettings: strictSwift),
@@ -65,6 +69,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
             "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer",
@@ -91,6 +96,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: [
             "Ingest", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "EndToEndTests", dependencies: [
             "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient",

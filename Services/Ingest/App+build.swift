@@ -6,7 +6,7 @@ import Hummingbird
 import Logging
 
 /// Builds the ingest application: clients, migrations, routes.
-func buildApplication(_ configuration: IngestConfiguration, environment: Environment, logger: Logger) async throws
+func buildApplication(_ configuration: IngestConfiguration, environment: EnvironmentVariables, logger: Logger) async throws
     -> some ApplicationProtocol
 {
     let clients = try ServiceClients(

@@ -7,7 +7,7 @@ import Logging
 @main
 struct App {
     static func main() async throws {
-        let environment = Environment()
+        let environment = EnvironmentVariables()
         let configuration = try IngestConfiguration(environment: environment)
         let logger = Logger.service("callaudit-ingest", environment: environment)
         let app = try await buildApplication(configuration, environment: environment, logger: logger)

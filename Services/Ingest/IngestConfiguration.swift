@@ -21,7 +21,7 @@ struct IngestConfiguration: Sendable {
     var allowPrivateAudioURLs: Bool
     var queue: QueueConfiguration
 
-    init(environment: Environment) throws {
+    init(environment: EnvironmentVariables) throws {
         host = environment.string("HOST", default: "0.0.0.0")
         port = try environment.int("PORT", default: 8000)
         databaseURL = environment.string("DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/callaudit")

@@ -53,7 +53,7 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         return Response(
             status: HTTPResponse.Status(code: error.status),
             headers: headers,
-            body: .init(byteBuffer: ByteBuffer(bytes: body ?? [])))
+            body: .init(byteBuffer: ByteBuffer(bytes: Array(body ?? Data()))))
     }
 
     static func code(for status: HTTPResponse.Status) -> String {

@@ -1,5 +1,6 @@
 import CallAuditCore
 import CallStore
+import Foundation
 import Hummingbird
 import MultipartKit
 import NIOCore

@@ -1,5 +1,6 @@
 import CallAuditCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 extension Request {

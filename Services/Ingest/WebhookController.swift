@@ -1,5 +1,6 @@
 import CallAuditCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// `POST /v1/webhooks/crm`: a CRM reports a finished call with its recording. The CRM's call id (with the mode)

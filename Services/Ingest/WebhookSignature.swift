@@ -4,10 +4,10 @@ import Foundation
 
 /// Checks `X-Signature: sha256=<hex>`, the HMAC-SHA256 of the raw body under `WEBHOOK_SECRET`, in constant time.
 struct WebhookSignature: Sendable {
-    let secret: SymmetricKey
+    let secret: [UInt8]
 
     init(secret: String) {
-        self.secret = SymmetricKey(data: Data(secret.utf8))
+        self.secret = Array(secret.utf8)
     }
 
     func verify(header: String?, body: [UInt8]) throws {
@@ -16,7 +16,7 @@ struct WebhookSignature: Sendable {
         }
         let hex = header.hasPrefix("sha256=") ? header.dropFirst(7) : Substring(header)
         guard let signature = Self.bytes(fromHex: hex),
-              HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: body, using: secret)
+              HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: body, using: SymmetricKey(data: secret))
         else { throw CallAuditError(status: 401, code: "invalid_signature", message: "X-Signature does not match the body") }
     }
 

@@ -12,7 +12,7 @@ import ServiceLifecycle
 @main
 struct WorkerApp {
     static func main() async throws {
-        let environment = Environment()
+        let environment = EnvironmentVariables()
         let configuration = try WorkerConfiguration(environment: environment)
         let logger = Logger.service("callaudit-worker", environment: environment)
         let clients = try ServiceClients(

@@ -28,7 +28,7 @@ struct WorkerConfiguration: Sendable {
     var allowPrivateAudioURLs: Bool
     var queue: QueueConfiguration
 
-    init(environment: Environment) throws {
+    init(environment: EnvironmentVariables) throws {
         databaseURL = environment.string("DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/callaudit")
         redisURL = environment.string("REDIS_URL", default: "redis://127.0.0.1:6379/0")
         concurrency = max(1, try environment.int("WORKER_CONCURRENCY", default: 16))

@@ -1,4 +1,5 @@
 import CallAuditCore
+import HTTPTypes
 import Crypto
 import Foundation
 import Hummingbird

@@ -3,6 +3,7 @@ import CallAuditRuntime
 import CallQueue
 import CallStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -28,7 +29,7 @@ struct IngestHarness: Sendable {
             var values = ["DATABASE_URL": databaseURL, "REDIS_URL": redisURL ?? TestEnvironment.redisURL,
                           "QUEUE_PREFIX": TestEnvironment.uniquePrefix("ingest"), "SEED_WAIT_SECONDS": "1"]
             values.merge(extra) { _, new in new }
-            let environment = Environment(values)
+            let environment = EnvironmentVariables(values)
             let configuration = try IngestConfiguration(environment: environment)
             let logger = Logger(label: "ingest-test")
             let clients = try ServiceClients(

@@ -1,4 +1,5 @@
 import CallAuditCore
+import HTTPTypes
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -6,12 +6,12 @@ import Foundation
 /// Configuration from the process environment, with a `.env` file as fallback.
 ///
 /// Variables set in the environment win over the file; the file is read once, at creation.
-public struct Environment: Sendable {
+public struct EnvironmentVariables: Sendable {
     private let values: [String: String]
 
     /// Reads the process environment and, when it exists, the `.env` file at `dotEnvPath`.
     public init(dotEnvPath: String = ".env") {
-        var merged = Environment.parseDotEnv(atPath: dotEnvPath)
+        var merged = EnvironmentVariables.parseDotEnv(atPath: dotEnvPath)
         for (key, value) in ProcessInfo.processInfo.environment { merged[key] = value }
         self.values = merged
     }

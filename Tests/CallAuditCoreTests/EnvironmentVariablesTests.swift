@@ -2,11 +2,11 @@ import CallAuditCore
 import Foundation
 import Testing
 
-@Suite("Environment")
-struct EnvironmentTests {
+@Suite("EnvironmentVariables")
+struct EnvironmentVariablesTests {
     @Test("reads strings, integers and booleans with defaults; bad values are errors that name the variable")
     func values() throws {
-        let environment = Environment(["PORT": "9000", "FLAG": "yes", "EMPTY": " ", "BAD": "ten"])
+        let environment = EnvironmentVariables(["PORT": "9000", "FLAG": "yes", "EMPTY": " ", "BAD": "ten"])
         #expect(try environment.int("PORT", default: 1) == 9000)
         #expect(try environment.int("MISSING", default: 7) == 7)
         #expect(try environment.bool("FLAG", default: false))
@@ -24,7 +24,7 @@ struct EnvironmentTests {
             REDIS_URL='redis://localhost:6379/2'
             PLAIN=value with spaces
             """.write(toFile: path, atomically: true, encoding: .utf8)
-        let environment = Environment(dotEnvPath: path)
+        let environment = EnvironmentVariables(dotEnvPath: path)
         #expect(environment.string("DATABASE_URL") == "postgres://x@localhost/db")
         #expect(environment.string("REDIS_URL") == "redis://localhost:6379/2")
         #expect(environment.string("PLAIN") == "value with spaces")

@@ -1,0 +1,116 @@
+import CCurl
+import Foundation
+import NIOPosix
+
+/// An async HTTP client over libcurl. Each request runs `curl_easy_perform` on a dedicated thread-pool thread with
+/// C-side timeouts, a response-size cap, http/https only, and internal addresses refused at connect time.
+public final class CurlHTTPClient: Sendable {
+    private let threadPool: NIOThreadPool
+
+    /// Creates a client that performs requests on `threadPool`.
+    public init(threadPool: NIOThreadPool) {
+        CurlGlobal.initialize()
+        self.threadPool = threadPool
+    }
+
+    /// Performs a request. Non-2xx statuses are returned, not thrown.
+    public func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let host = try Self.validate(request.url)
+        return try await threadPool.runIfActive { try Self.perform(request, host: host) }
+    }
+
+    /// Checks the scheme and shape of a URL before any I/O; answers its host.
+    static func validate(_ url: String) throws -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
+            throw HTTPClientError.invalidURL(url)
+        }
+        guard scheme == "http" || scheme == "https" else { throw HTTPClientError.unsupportedScheme(scheme) }
+        guard let host = components.host, !host.isEmpty else { throw HTTPClientError.invalidURL(url) }
+        return host
+    }
+
+    static func perform(_ request: HTTPRequest, host: String) throws -> HTTPResponse {
+        guard let handle = curl_easy_init() else { throw HTTPClientError.transport("cannot create a curl handle") }
+        defer { curl_easy_cleanup(handle) }
+        var body = ca_buffer(data: nil, length: 0, capacity: 0, limit: request.maxResponseBytes, exceeded: 0)
+        var headerBytes = ca_buffer(data: nil, length: 0, capacity: 0, limit: 256 * 1024, exceeded: 0)
+        var guardState = ca_socket_guard(allow_private: request.allowPrivateAddresses ? 1 : 0, blocked: 0)
+        defer {
+            free(body.data)
+            free(headerBytes.data)
+        }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+        for header in request.headers {
+            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+        }
+        if request.body != nil && !request.headers.contains(where: { $0.name.lowercased() == "expect" }) {
+            headerList = curl_slist_append(headerList, "Expect:")
+        }
+
+        let code: CURLcode = (request.body ?? []).withUnsafeBufferPointer { payload in
+            ca_curl_setopt_string(handle, CURLOPT_URL, request.url)
+            ca_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+            ca_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+            ca_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+            ca_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.maxRedirects > 0 ? 1 : 0)
+            ca_curl_setopt_long(handle, CURLOPT_MAXREDIRS, request.maxRedirects)
+            ca_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(request.timeout))
+            ca_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(request.connectTimeout))
+            ca_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxResponseBytes))
+            ca_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+            ca_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)
+            ca_curl_collect_body(handle, &body)
+            ca_curl_collect_headers(handle, &headerBytes)
+            ca_curl_install_socket_guard(handle, &guardState)
+            if request.method != "GET" || request.body != nil {
+                ca_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+            }
+            if request.body != nil {
+                ca_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: payload.baseAddress))
+                ca_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.count))
+            }
+            return curl_easy_perform(handle)
+        }
+
+        if guardState.blocked != 0 { throw HTTPClientError.forbiddenAddress(host) }
+        if body.exceeded != 0 || code == CURLE_FILESIZE_EXCEEDED {
+            throw HTTPClientError.tooLarge(limit: request.maxResponseBytes)
+        }
+        switch code {
+        case CURLE_OK: break
+        case CURLE_OPERATION_TIMEDOUT: throw HTTPClientError.timeout
+        case CURLE_UNSUPPORTED_PROTOCOL: throw HTTPClientError.unsupportedScheme(request.url.prefix { $0 != ":" }.lowercased())
+        case CURLE_URL_MALFORMAT: throw HTTPClientError.invalidURL(request.url)
+        default: throw HTTPClientError.transport(String(cString: curl_easy_strerror(code)))
+        }
+        var status = 0
+        ca_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(
+            status: status, headers: Self.finalHeaders(Self.bytes(headerBytes)), body: Self.bytes(body))
+    }
+
+    static func bytes(_ buffer: ca_buffer) -> [UInt8] {
+        guard let data = buffer.data, buffer.length > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: buffer.length))
+    }
+
+    /// The headers of the last response in the raw header stream (redirects and `100 Continue` come before it).
+    static func finalHeaders(_ raw: [UInt8]) -> [HTTPHeader] {
+        var headers: [HTTPHeader] = []
+        for line in String(decoding: raw, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("HTTP/") {
+                headers.removeAll()
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers.append(HTTPHeader(line[..<colon].lowercased(),
+                                      line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return headers
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,26 @@
+/// A failed query or connection, with the server's SQLSTATE when there is one.
+public struct PostgresError: Error, Sendable, CustomStringConvertible {
+    /// The five-character SQLSTATE, e.g. `23505`.
+    public var sqlState: String?
+    /// The server's or libpq's message (never the connection string).
+    public var message: String
+
+    /// Creates an error.
+    public init(sqlState: String?, message: String) {
+        self.sqlState = sqlState
+        self.message = message
+    }
+
+    /// The connection failed or the server went away (class 08, or shutdown 57P01–57P03).
+    public var isConnectionError: Bool {
+        guard let sqlState else { return true }
+        return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
+    }
+
+    /// A unique constraint was violated.
+    public var isUniqueViolation: Bool { sqlState == "23505" }
+
+    public var description: String {
+        sqlState.map { "PostgreSQL error \($0): \(message)" } ?? "PostgreSQL error: \(message)"
+    }
+}

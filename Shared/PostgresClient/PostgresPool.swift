@@ -1,0 +1,47 @@
+import BlockingPool
+import Logging
+import NIOPosix
+
+/// An async PostgreSQL client over libpq: a pool of connections whose blocking calls run on a dedicated thread pool.
+public final class PostgresPool: Sendable {
+    private let pool: BlockingConnectionPool<PostgresConnection>
+
+    /// Creates a pool; connections open on first use and reopen after the server went away.
+    public init(configuration: PostgresConfiguration, size: Int = 10, threadPool: NIOThreadPool, logger: Logger) {
+        pool = BlockingConnectionPool(maxConnections: size, threadPool: threadPool) {
+            try PostgresConnection(configuration: configuration)
+        }
+    }
+
+    /// Runs one parameterized statement.
+    public func query(_ sql: String, _ parameters: [PostgresParameter] = []) async throws -> PostgresResult {
+        try await withConnection { try $0.query(sql, parameters) }
+    }
+
+    /// Runs `body` with one connection, synchronously on a pool thread. A transaction left open is rolled back.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        do {
+            return try await pool.withConnection { connection in
+                defer { if connection.isInTransaction { _ = try? connection.query("ROLLBACK") } }
+                return try body(connection)
+            }
+        } catch is BlockingPoolClosed {
+            throw PostgresError(sqlState: "08003", message: "the PostgreSQL pool is closed")
+        }
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await withConnection { connection in
+            try connection.query("BEGIN")
+            let value = try body(connection)
+            try connection.query("COMMIT")
+            return value
+        }
+    }
+
+    /// Closes idle connections; later calls fail.
+    public func close() async {
+        pool.close()
+    }
+}
