@@ -8,14 +8,14 @@ struct AcceptedCall: ResponseEncodable {
         var `self`: String
     }
 
-    var id: UUID
+    var id: String
     var status: String
     var links: Links
 
     init(_ stored: StoredCall) {
-        id = stored.id
+        id = stored.id.uuidString.lowercased()
         status = stored.status.rawValue
-        links = Links(self: "/v1/calls/\(stored.id.uuidString.lowercased())")
+        links = Links(self: "/v1/calls/\(id)")
     }
 
     func accepted() -> EditedResponse<AcceptedCall> {

@@ -18,6 +18,6 @@ struct CRMWebhookBody: Decodable {
 
     var submission: CallSubmission {
         CallSubmission(dialogText: nil, audioURL: recordingURL, mode: mode, callID: callID, managerID: managerID,
-                       language: language, metadata: metadata, callbackURL: callbackURL)
+                       language: language, metadata: metadata, callbackURL: callbackURL, audioURLField: "recording_url")
     }
 }

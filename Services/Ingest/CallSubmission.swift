@@ -14,6 +14,8 @@ struct CallSubmission: Sendable {
     var language: String?
     var metadata: JSONValue?
     var callbackURL: String?
+    /// The name the caller used for the recording's URL, for error messages.
+    var audioURLField = "audio_url"
 
     /// Checks every field and builds the call to store; a bad field throws a 400 that names it.
     func validated(
@@ -33,9 +35,9 @@ struct CallSubmission: Sendable {
             }
         case .url:
             guard let url, !url.isEmpty else {
-                throw CallAuditError.badRequest("missing_field", "audio_url is required")
+                throw CallAuditError.badRequest("missing_field", "\(audioURLField) is required")
             }
-            try AudioURLPolicy.check(url, field: "audio_url", allowPrivate: limits.allowPrivateURLs)
+            try AudioURLPolicy.check(url, field: audioURLField, allowPrivate: limits.allowPrivateURLs)
         case .upload:
             guard let audio, !audio.data.isEmpty else {
                 throw CallAuditError.badRequest("missing_field", "the multipart field audio is required and must not be empty")

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// A call as `GET /v1/calls/{id}` and `GET /v1/calls` show it.
 struct CallView: ResponseEncodable {
-    var id: UUID
+    var id: String
     var callID: String?
     var managerID: String
     var mode: CallMode
@@ -24,7 +24,7 @@ struct CallView: ResponseEncodable {
     var links: AcceptedCall.Links
 
     init(_ call: CallRecord, result: AnalysisResult?) {
-        id = call.id
+        id = call.id.uuidString.lowercased()
         callID = call.externalID
         managerID = call.managerID
         mode = call.mode
@@ -40,7 +40,7 @@ struct CallView: ResponseEncodable {
         updatedAt = call.updatedAt
         completedAt = call.completedAt
         self.result = result
-        links = .init(self: "/v1/calls/\(call.id.uuidString.lowercased())")
+        links = .init(self: "/v1/calls/\(id)")
     }
 
     enum CodingKeys: String, CodingKey {

@@ -18,6 +18,6 @@ struct SeedAnalyzeBody: Decodable {
 
     var submission: CallSubmission {
         CallSubmission(dialogText: dialogText, audioURL: fileURL, mode: contentMode, callID: callID, managerID: managerID,
-                       language: language, metadata: nil, callbackURL: nil)
+                       language: language, metadata: nil, callbackURL: nil, audioURLField: "file_url")
     }
 }

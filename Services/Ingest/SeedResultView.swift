@@ -4,7 +4,7 @@ import Hummingbird
 
 /// What the seed endpoints answer once the call is analyzed: the fields existing clients read.
 struct SeedResultView: ResponseEncodable {
-    var id: UUID
+    var id: String
     var status: CallStatus
     var totalScore: Int
     var criteria: [CriterionScore]
@@ -12,7 +12,7 @@ struct SeedResultView: ResponseEncodable {
     var recommendations: [String]
 
     init(id: UUID, result: AnalysisResult) {
-        self.id = id
+        self.id = id.uuidString.lowercased()
         status = .done
         totalScore = result.totalScore
         criteria = result.criteria

@@ -13,6 +13,10 @@ final class InFlightEntries: Sendable {
         entries.withLock { _ = $0.removeValue(forKey: entry.entryID) }
     }
 
+    var count: Int {
+        entries.withLock { $0.count }
+    }
+
     var entryIDs: [String] {
         entries.withLock { Array($0.keys) }
     }

@@ -13,43 +13,34 @@ struct QueueConsumer: Service {
     let logger: Logger
 
     func run() async throws {
-        await withTaskGroup(of: Bool.self) { group in
-            var running = 0
+        let (finished, signalFinished) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        var waitForSlot = finished.makeAsyncIterator()
+        await withDiscardingTaskGroup { group in
             var nextReclaim = ContinuousClock.now
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                if running >= configuration.concurrency {
-                    _ = await group.next()
-                    running -= 1
+                let free = configuration.concurrency - inFlight.count
+                guard free > 0 else {
+                    _ = await waitForSlot.next()
                     continue
                 }
-                let entries = await nextEntries(free: configuration.concurrency - running, reclaimDue: &nextReclaim)
-                for entry in entries {
+                for entry in await nextEntries(free: free, reclaimDue: &nextReclaim) {
                     inFlight.insert(entry)
-                    running += 1
                     group.addTask {
                         await processor.process(entry)
                         inFlight.remove(entry)
-                        return true
+                        signalFinished.yield()
                     }
                 }
-                while running > 0, let finished = group.nextIfReady() {
-                    if finished { running -= 1 }
-                }
             }
-            logger.info("stopping: waiting for in-flight calls", metadata: ["in_flight": "\(running)"])
-            group.addTask {
-                try? await Task.sleep(for: configuration.shutdownGrace)
-                return false
+            let deadline = ContinuousClock.now + configuration.shutdownGrace
+            logger.info("stopping: waiting for in-flight calls", metadata: ["in_flight": "\(inFlight.count)"])
+            while inFlight.count > 0 && ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(50))
             }
-            while running > 0, let finished = await group.next() {
-                guard finished else {
-                    logger.warning("grace period over; unfinished calls will be reclaimed", metadata: ["left": "\(running)"])
-                    group.cancelAll()
-                    return
-                }
-                running -= 1
+            if inFlight.count > 0 {
+                logger.warning("grace period over; unfinished calls will be reclaimed", metadata: ["left": "\(inFlight.count)"])
+                group.cancelAll()
             }
-            group.cancelAll()
         }
     }
 

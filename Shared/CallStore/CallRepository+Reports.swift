@@ -39,7 +39,7 @@ extension CallRepository {
                   let profanity = row["has_profanity"].bool,
                   let created = row["call_created_at"].date
             else { throw CallStoreError.corruptRow("call_results") }
-            return RecentCall(id: id, externalID: row["external_id"].string, mode: mode, totalScore: score,
+            return RecentCall(id: id.uuidString.lowercased(), externalID: row["external_id"].string, mode: mode, totalScore: score,
                               sentiment: sentiment, hasProfanity: profanity, createdAt: created)
         }
         return ManagerReport(summary: summary, bucket: bucket, trend: trend, recentCalls: recent)

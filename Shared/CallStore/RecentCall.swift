@@ -3,7 +3,8 @@ import Foundation
 
 /// A short line about one analyzed call, for a manager's report.
 public struct RecentCall: Codable, Sendable, Equatable {
-    public var id: UUID
+    /// The call id, lowercased.
+    public var id: String
     public var externalID: String?
     public var mode: CallMode
     public var totalScore: Int

@@ -7,4 +7,11 @@ public struct StoredCall: Sendable, Equatable {
     public var status: CallStatus
     /// `false` when an earlier request with the same idempotency key or CRM call id already stored the call.
     public var created: Bool
+
+    /// Creates a value (tests compare against one).
+    public init(id: UUID, status: CallStatus, created: Bool) {
+        self.id = id
+        self.status = status
+        self.created = created
+    }
 }

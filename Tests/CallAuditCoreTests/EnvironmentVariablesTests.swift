@@ -20,14 +20,14 @@ struct EnvironmentVariablesTests {
         let path = NSTemporaryDirectory() + "dotenv-\(UUID().uuidString)"
         try """
             # comment
-            export DATABASE_URL="postgres://x@localhost/db"
-            REDIS_URL='redis://localhost:6379/2'
-            PLAIN=value with spaces
+            export CALLAUDIT_TEST_DATABASE="postgres://x@localhost/db"
+            CALLAUDIT_TEST_REDIS='redis://localhost:6379/2'
+            CALLAUDIT_TEST_PLAIN=value with spaces
             """.write(toFile: path, atomically: true, encoding: .utf8)
         let environment = EnvironmentVariables(dotEnvPath: path)
-        #expect(environment.string("DATABASE_URL") == "postgres://x@localhost/db")
-        #expect(environment.string("REDIS_URL") == "redis://localhost:6379/2")
-        #expect(environment.string("PLAIN") == "value with spaces")
+        #expect(environment.string("CALLAUDIT_TEST_DATABASE") == "postgres://x@localhost/db")
+        #expect(environment.string("CALLAUDIT_TEST_REDIS") == "redis://localhost:6379/2")
+        #expect(environment.string("CALLAUDIT_TEST_PLAIN") == "value with spaces")
     }
 
     @Test("durations convert to whole milliseconds")

@@ -62,8 +62,8 @@ struct EndToEndTests {
 
     @Test("the same webhook twice makes one call; an audio call waits for a transcription provider")
     func webhookAndAudio() async throws {
-        try await Stack.with { stack in
-            try stack.startWorker(["AUDIO_URL_ALLOW_PRIVATE": "true"])
+        try await Stack.with(environment: ["AUDIO_URL_ALLOW_PRIVATE": "true"]) { stack in
+            try stack.startWorker()
             let hook = #"{"call_id": "crm-42", "manager_id": "anna", "recording_url": "http://127.0.0.1:\#(stack.port)/health"}"#
             let first = try await stack.submit("/v1/webhooks/crm", json: hook)
             let second = try await stack.submit("/v1/webhooks/crm", json: hook)
@@ -97,7 +97,7 @@ struct EndToEndTests {
             victim.kill9()
             try stack.startWorker()
             let done = try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: total)
-            #expect(done == total, stack.logs)
+            #expect(done == total, "\(stack.logs)")
             #expect(try await stack.count("SELECT count(*) FROM call_results") == total)
             #expect(try await stack.count("SELECT count(*) FROM calls WHERE attempts > 1") >= 1, "some call was reclaimed")
         }
@@ -116,7 +116,24 @@ struct EndToEndTests {
             #expect(try await stack.redis.send(["EXISTS", "\(stack.prefix):jobs"]).int == 0)
             try stack.startWorker()
             let done = try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: total)
-            #expect(done == total, stack.logs)
+            #expect(done == total, "\(stack.logs)")
+        }
+    }
+
+    @Test("SIGTERM stops both services cleanly, and a restarted worker picks up what was queued meanwhile")
+    func gracefulShutdown() async throws {
+        try await Stack.with { stack in
+            let worker = try stack.startWorker()
+            try await Task.sleep(for: .milliseconds(500))
+            worker.signal(SIGTERM)
+            #expect(await worker.waitForExit(timeout: .seconds(10)) == 0, "\(worker.logTail())")
+            let id = try await stack.submit(json: #"{"dialog_text": "Agent: Hello. Customer: Hi.", "manager_id": "m"}"#)
+            try stack.startWorker()
+            _ = try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: 1)
+            #expect(try await stack.call(id)["status"] as? String == "done")
+            let ingest = try #require(stack.ingest)
+            ingest.signal(SIGTERM)
+            #expect(await ingest.waitForExit(timeout: .seconds(10)) == 0, "\(ingest.logTail())")
         }
     }
 }

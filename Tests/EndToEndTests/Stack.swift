@@ -13,19 +13,23 @@ final class Stack: @unchecked Sendable {
     let redisURL: String
     let prefix = TestEnvironment.uniquePrefix("e2e")
     let port = FreePort.next()
-    let http = CurlHTTPClient(threadPool: NIOThreadPool.singleton)
+    let http = CurlHTTPClient(threadPool: TestThreadPool.shared)
     let redis: RedisClient
     let postgres: PostgresPool
     private(set) var ingest: ServiceProcess?
     private(set) var workers: [ServiceProcess] = []
 
-    init(databaseURL: String, redisURL: String = TestEnvironment.redisURL) throws {
+    /// Variables added to both services' environment.
+    let extraEnvironment: [String: String]
+
+    init(databaseURL: String, redisURL: String = TestEnvironment.redisURL, extraEnvironment: [String: String] = [:]) throws {
         self.databaseURL = databaseURL
         self.redisURL = redisURL
+        self.extraEnvironment = extraEnvironment
         redis = RedisClient(configuration: try RedisConfiguration(url: redisURL), poolSize: 2,
-                            threadPool: NIOThreadPool.singleton, logger: Logger(label: "e2e"))
+                            threadPool: TestThreadPool.shared, logger: Logger(label: "e2e"))
         postgres = PostgresPool(configuration: PostgresConfiguration(connectionString: databaseURL), size: 2,
-                                threadPool: NIOThreadPool.singleton, logger: Logger(label: "e2e"))
+                                threadPool: TestThreadPool.shared, logger: Logger(label: "e2e"))
     }
 
     var environment: [String: String] {
@@ -34,7 +38,7 @@ final class Stack: @unchecked Sendable {
             "HOST": "127.0.0.1", "LOG_LEVEL": "info", "JOB_VISIBILITY_TIMEOUT_SECONDS": "2", "SWEEP_INTERVAL_SECONDS": "1",
             "SWEEP_IDLE_SECONDS": "1", "SEED_WAIT_SECONDS": "10", "JOB_RETRY_BASE_MILLISECONDS": "200",
             "FETCH_BLOCK_MILLISECONDS": "200",
-        ]
+        ].merging(extraEnvironment) { _, extra in extra }
     }
 
     func startIngest() async throws {
@@ -114,11 +118,13 @@ final class Stack: @unchecked Sendable {
     }
 
     /// Runs `body` on a started stack over a fresh database, and tears it down.
-    static func with(redisURL: String = TestEnvironment.redisURL, startIngest: Bool = true, _ body: (Stack) async throws -> Void) async throws {
+    static func with(
+        redisURL: String = TestEnvironment.redisURL, environment: [String: String] = [:], _ body: (Stack) async throws -> Void
+    ) async throws {
         try await TestDatabase.with { url in
-            let stack = try Stack(databaseURL: url, redisURL: redisURL)
+            let stack = try Stack(databaseURL: url, redisURL: redisURL, extraEnvironment: environment)
             do {
-                if startIngest { try await stack.startIngest() }
+                try await stack.startIngest()
                 try await body(stack)
             } catch {
                 print(stack.logs)

@@ -29,7 +29,7 @@ public enum TestDatabase {
     static func administer(_ sql: String) async throws {
         let pool = PostgresPool(
             configuration: PostgresConfiguration(connectionString: TestEnvironment.databaseURL), size: 1,
-            threadPool: NIOThreadPool.singleton, logger: Logger(label: "test-database"))
+            threadPool: TestThreadPool.shared, logger: Logger(label: "test-database"))
         do {
             _ = try await pool.query(sql)
             await pool.close()

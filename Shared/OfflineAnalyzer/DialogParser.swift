@@ -1,0 +1,82 @@
+import CallAuditCore
+
+/// Turns a dialog given as text into segments with roles, from speaker labels ("Клиент:", "Agent:", "상담원:").
+///
+/// Several turns may stand on one line ("Клиент: Привет! Менеджер: Добрый день!"); a line without a label continues
+/// the previous turn; unknown labels ("Speaker 1:") keep their name and get a role only when the words show it.
+public enum DialogParser {
+    /// The segments of `text`, in order.
+    public static func segments(from text: String) -> [Segment] {
+        var segments: [Segment] = []
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            let turns = splitTurns(Substring(line))
+            for turn in turns {
+                let body = turn.text.trimmingCharacters(in: .whitespaces)
+                if let speaker = turn.speaker {
+                    guard !body.isEmpty else { continue }
+                    segments.append(Segment(role: turn.role, speaker: speaker, text: body))
+                } else if !body.isEmpty {
+                    if segments.isEmpty {
+                        segments.append(Segment(role: .unknown, text: body))
+                    } else {
+                        segments[segments.count - 1].text += " " + body
+                    }
+                }
+            }
+        }
+        return RoleInference.assignRoles(segments)
+    }
+
+    struct Turn {
+        var speaker: String?
+        var role: SpeakerRole
+        var text: Substring
+    }
+
+    /// Splits one line at its labels: a label at the start (known, or name-like), or a known label inside the line
+    /// (a word before a colon, after whitespace).
+    static func splitTurns(_ line: Substring) -> [Turn] {
+        var turns: [Turn] = []
+        var current = Turn(speaker: nil, role: .unknown, text: line)
+        if let (label, role, rest) = leadingLabel(line) {
+            current = Turn(speaker: label, role: role, text: rest)
+        }
+        var searchFrom = current.text.startIndex
+        while let colon = current.text[searchFrom...].firstIndex(of: ":") {
+            let before = current.text[..<colon]
+            let wordStart = before.lastIndex(where: { $0 == " " }).map { before.index(after: $0) } ?? before.startIndex
+            let word = before[wordStart...]
+            if wordStart > current.text.startIndex, let role = SpeakerLabels.role(of: String(word), atLineStart: false) {
+                turns.append(Turn(speaker: current.speaker, role: current.role, text: current.text[..<wordStart]))
+                current = Turn(speaker: String(word), role: role, text: current.text[current.text.index(after: colon)...])
+                searchFrom = current.text.startIndex
+            } else {
+                searchFrom = current.text.index(after: colon)
+            }
+        }
+        turns.append(current)
+        return turns
+    }
+
+    /// A label at the start of a line, followed by ':' or a dash.
+    static func leadingLabel(_ line: Substring) -> (String, SpeakerRole, Substring)? {
+        let separators: [String] = [":", " — ", " – ", " - "]
+        var best: (String.Index, String.Index)?
+        for separator in separators {
+            guard let range = line.range(of: separator), line.distance(from: line.startIndex, to: range.lowerBound) <= 24
+            else { continue }
+            if best == nil || range.lowerBound < best!.0 { best = (range.lowerBound, range.upperBound) }
+        }
+        guard let (end, restStart) = best else { return nil }
+        let label = line[..<end].trimmingCharacters(in: .whitespaces)
+        if let role = SpeakerLabels.role(of: label, atLineStart: true) {
+            return (label, role, line[restStart...])
+        }
+        if line[end] == ":", SpeakerLabels.looksLikeName(line[..<end]) {
+            return (label, .unknown, line[restStart...])
+        }
+        return nil
+    }
+}

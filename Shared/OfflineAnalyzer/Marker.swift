@@ -1,0 +1,16 @@
+/// What a word or phrase signals in a call.
+enum Marker: Sendable, Hashable {
+    case positive, negative
+    case greeting, introduction, helpOffer
+    case needs, presentation
+    case objection, objectionResponse
+    case nextStep, agreement
+    case politeness, interest, complaint
+}
+
+/// A marker found at a token position; `negated` when a negation stands right before it.
+struct MarkerHit: Sendable {
+    let marker: Marker
+    let position: Int
+    let negated: Bool
+}

@@ -1,0 +1,28 @@
+import CallAuditCore
+
+/// What one segment shows: its words, markers and questions, computed once and shared by every scorer.
+struct SegmentSignals: Sendable {
+    let index: Int
+    let segment: Segment
+    let words: Int
+    let markers: Set<Marker>
+    let positive: Int
+    let negative: Int
+    let isQuestion: Bool
+
+    init(index: Int, segment: Segment) {
+        self.index = index
+        self.segment = segment
+        let tokens = Tokenizer.tokens(segment.text)
+        words = tokens.count
+        let hits = Lexicon.markers(in: tokens)
+        markers = Set(hits.filter { !$0.negated }.map(\.marker))
+        positive = hits.filter { ($0.marker == .positive && !$0.negated) || ($0.marker == .negative && $0.negated) }.count
+        negative = hits.filter { ($0.marker == .negative && !$0.negated) || ($0.marker == .positive && $0.negated) }.count
+        isQuestion = segment.text.contains("?") || segment.text.contains("？")
+    }
+
+    var role: SpeakerRole { segment.role }
+
+    func has(_ marker: Marker) -> Bool { markers.contains(marker) }
+}

@@ -1,0 +1,56 @@
+import CallAuditCore
+import OfflineAnalyzer
+import Testing
+
+@Suite("DialogParser")
+struct DialogParserTests {
+    @Test("labels in each language give roles", arguments: [
+        ("Менеджер: Добрый день!\nКлиент: Здравствуйте.", SpeakerRole.manager, SpeakerRole.customer),
+        ("Оператор: Слушаю вас.\nАбонент: У меня вопрос.", .manager, .customer),
+        ("Agent: Hello!\nCustomer: Hi.", .manager, .customer),
+        ("상담원: 안녕하세요.\n고객: 네, 안녕하세요.", .manager, .customer),
+        ("Клиент — Алло.\nМенеджер — Добрый день.", .customer, .manager),
+    ])
+    func labels(text: String, first: SpeakerRole, second: SpeakerRole) {
+        let segments = DialogParser.segments(from: text)
+        #expect(segments.map(\.role) == [first, second])
+    }
+
+    @Test("several turns on one line are split")
+    func oneLine() {
+        let segments = DialogParser.segments(from: "Клиент: Привет! Менеджер: Добрый день! Клиент: Сколько стоит?")
+        #expect(segments.map(\.role) == [.customer, .manager, .customer])
+        #expect(segments.map(\.text) == ["Привет!", "Добрый день!", "Сколько стоит?"])
+    }
+
+    @Test("an unlabelled line continues the previous turn")
+    func continuation() {
+        let segments = DialogParser.segments(from: "Agent: Hello.\nThis is Acme.\nCustomer: Hi.")
+        #expect(segments.count == 2)
+        #expect(segments[0].text == "Hello. This is Acme.")
+    }
+
+    @Test("unknown speakers keep their names and get roles only from what they say")
+    func unknownSpeakers() {
+        let named = DialogParser.segments(from: "Speaker 1: Hi, I need a quote.\nSpeaker 2: Hello, my name is Ann from Acme. How can I help?")
+        #expect(named.map(\.speaker) == ["Speaker 1", "Speaker 2"])
+        #expect(named.map(\.role) == [.customer, .manager])
+        let silent = DialogParser.segments(from: "Иван: Да.\nПётр: Нет.")
+        #expect(silent.map(\.role) == [.unknown, .unknown], "nothing shows who is who, so no guess")
+        let half = DialogParser.segments(from: "Менеджер: Добрый день.\nИван: Здравствуйте.")
+        #expect(half.map(\.role) == [.manager, .customer])
+    }
+
+    @Test("text without labels is one segment of unknown role")
+    func noLabels() {
+        let segments = DialogParser.segments(from: "just some words about a call")
+        #expect(segments.count == 1)
+        #expect(segments[0].role == .unknown)
+    }
+
+    @Test("a colon inside a sentence is not a label")
+    func colonsInText() {
+        let segments = DialogParser.segments(from: "Agent: The price is: 20 dollars. Note: that includes tax.")
+        #expect(segments.count == 1)
+    }
+}
