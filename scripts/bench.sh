@@ -28,6 +28,7 @@ cleanup() {
 trap cleanup EXIT
 PSQL=(psql -X -q -tA "$DATABASE_URL")
 peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 echo "== 1. pgbench: single-row INSERT, 64 clients, ${DURATION}s"
 "${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload text, created_at timestamptz DEFAULT now())"
@@ -46,7 +47,8 @@ p50=$(awk '$1 == "50%" {print $2}' "$RUN_DIR/wrk.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$RUN_DIR/wrk.txt")
 non2xx=$(awk '/Non-2xx/ {print $5}' "$RUN_DIR/wrk.txt")
 ingest_rss=$(peak_rss_mb "$ingest_pid")
-echo "ingest accepted/s: $ingest_rps  p50: $p50  p99: $p99  non-2xx: ${non2xx:-0}  peak RSS: ${ingest_rss} MB"
+ingest_cpu=$(cpu_seconds "$ingest_pid")
+echo "ingest accepted/s: $ingest_rps  p50: $p50  p99: $p99  non-2xx: ${non2xx:-0}  peak RSS: ${ingest_rss} MB  CPU: ${ingest_cpu} s"
 
 echo "== 3. worker: draining $CALLS short text calls"
 "${PSQL[@]}" -c "TRUNCATE calls CASCADE"
@@ -65,9 +67,11 @@ while :; do
 done
 end=$(date +%s.%N)
 worker_rss=$(peak_rss_mb "$worker_pid")
+worker_cpu=$(cpu_seconds "$worker_pid")
 seconds=$(echo "$end - $start" | bc -l)
 worker_rate=$(echo "$accepted / $seconds" | bc -l)
-printf 'worker drained %d calls in %.2f s: %.0f calls/s  peak RSS: %s MB\n' "$accepted" "$seconds" "$worker_rate" "$worker_rss"
+printf 'worker drained %d calls in %.2f s: %.0f calls/s  peak RSS: %s MB  CPU: %s s (%.0f µs per call)\n' \
+    "$accepted" "$seconds" "$worker_rate" "$worker_rss" "$worker_cpu" "$(echo "$worker_cpu * 1000000 / $accepted" | bc -l)"
 
 echo
 echo "== summary"

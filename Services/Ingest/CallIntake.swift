@@ -1,27 +1,55 @@
 import CallAuditCore
+import CallAuditRuntime
 import CallQueue
 import CallStore
+import Foundation
 import Logging
 
-/// Stores a validated call in PostgreSQL and enqueues it in Redis: the one way a call enters CallAudit.
+/// Stores validated calls in PostgreSQL and enqueues them in Redis: the one way a call enters CallAudit.
+///
+/// Calls that arrive together are written together: one multi-row INSERT (one commit) and one Redis round trip per
+/// batch. Under load this is what lets ingest keep pace with PostgreSQL; alone, a call is written at once.
 struct CallIntake: Sendable {
     let repository: CallRepository
     let queue: JobQueue
     let logger: Logger
+    private let batches: BatchCoalescer<NewCall, StoredCall>
+
+    init(repository: CallRepository, queue: JobQueue, logger: Logger) {
+        self.repository = repository
+        self.queue = queue
+        self.logger = logger
+        batches = BatchCoalescer(maxBatch: 128, maxWriters: 3) { calls in
+            try await Self.write(repository: repository, queue: queue, logger: logger) {
+                try await repository.insert(calls)
+            }
+        }
+    }
 
     /// Accepts a call. A repeat of an earlier request (same idempotency key, or same CRM call id and mode) answers the
-    /// stored call and enqueues nothing. When Redis cannot take the job the new row is removed and the caller gets a 503,
-    /// so an accepted call is always either queued or, if even the removal failed, found by the worker's sweeper.
+    /// stored call and enqueues nothing. When Redis cannot take the job the new row is removed and the caller gets a
+    /// 503, so an accepted call is always either queued or, if even the removal failed, found by the worker's sweeper.
     func accept(_ call: NewCall) async throws -> StoredCall {
-        let stored = try await repository.insert(call)
-        guard stored.created else { return stored }
+        guard call.audio != nil else { return try await batches.submit(call) }
+        return try await Self.write(repository: repository, queue: queue, logger: logger) {
+            [try await repository.insert(call)]
+        }[0].get()
+    }
+
+    /// Inserts, then enqueues what is new; on an enqueue failure withdraws the new rows and fails their callers.
+    static func write(
+        repository: CallRepository, queue: JobQueue, logger: Logger, insert: () async throws -> [StoredCall]
+    ) async throws -> [Result<StoredCall, any Error>] {
+        let stored = try await insert()
+        let created = stored.filter(\.created).map(\.id)
         do {
-            try await queue.enqueue(stored.id)
+            try await queue.enqueue(created)
         } catch {
-            logger.warning("enqueue failed; call withdrawn", metadata: ["call_id": "\(stored.id)", "error": "\(error)"])
-            try? await repository.delete(stored.id)
-            throw CallAuditError.unavailable("the queue (Redis) is unreachable; the call was not accepted, retry later")
+            logger.warning("enqueue failed; calls withdrawn", metadata: ["calls": "\(created.count)", "error": "\(error)"])
+            try? await repository.delete(created)
+            let refused = CallAuditError.unavailable("the queue (Redis) is unreachable; the call was not accepted, retry later")
+            return stored.map { $0.created ? .failure(refused) : .success($0) }
         }
-        return stored
+        return stored.map { .success($0) }
     }
 }

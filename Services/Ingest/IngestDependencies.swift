@@ -9,8 +9,16 @@ struct IngestDependencies: Sendable {
     let queue: JobQueue
     let webhookSignature: WebhookSignature?
     let logger: Logger
+    /// The one batcher all submitting routes share.
+    let intake: CallIntake
 
-    var intake: CallIntake {
-        CallIntake(repository: repository, queue: queue, logger: logger)
+    init(configuration: IngestConfiguration, repository: CallRepository, queue: JobQueue,
+         webhookSignature: WebhookSignature?, logger: Logger) {
+        self.configuration = configuration
+        self.repository = repository
+        self.queue = queue
+        self.webhookSignature = webhookSignature
+        self.logger = logger
+        self.intake = CallIntake(repository: repository, queue: queue, logger: logger)
     }
 }

@@ -1,21 +1,49 @@
 import CallAuditCore
+import CallAuditRuntime
 import CallQueue
 import CallStore
 import Logging
 
-/// Works one queue entry from claim to ack: run the pipeline, commit the outcome, then ack; on failure retry with
-/// backoff or, after the last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it;
-/// when that write fails the entry stays pending and is reclaimed after the visibility timeout.
+/// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
+/// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails
+/// the entry stays pending and is reclaimed after the visibility timeout. Acks of calls finishing together share one
+/// Redis round trip.
 struct CallProcessor: Sendable {
     let repository: CallRepository
     let queue: JobQueue
     let pipeline: CallPipeline
     let logger: Logger
+    private let acks: BatchCoalescer<QueueEntry, Void>
 
-    func process(_ entry: QueueEntry) async {
+    init(repository: CallRepository, queue: JobQueue, pipeline: CallPipeline, logger: Logger) {
+        self.repository = repository
+        self.queue = queue
+        self.pipeline = pipeline
+        self.logger = logger
+        acks = BatchCoalescer(maxBatch: 128, maxWriters: 2) { entries in
+            try await queue.complete(entries)
+            return entries.map { _ in .success(()) }
+        }
+    }
+
+    /// Marks fetched entries' calls as being worked on (one statement) and answers the calls to work; entries of
+    /// finished or unknown calls are acked. When PostgreSQL cannot be reached nothing is acked: the entries are
+    /// reclaimed later.
+    func claim(_ entries: [QueueEntry]) async -> [(QueueEntry, CallRecord)] {
+        do {
+            let calls = Dictionary(try await repository.claim(entries.map(\.callID)).map { ($0.id, $0) }) { first, _ in first }
+            let stale = entries.filter { calls[$0.callID] == nil }
+            if !stale.isEmpty { try await queue.complete(stale) }
+            return entries.compactMap { entry in calls[entry.callID].map { (entry, $0) } }
+        } catch {
+            logger.error("could not claim calls; their entries will be reclaimed", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    func process(_ entry: QueueEntry, call: CallRecord) async {
         var logger = logger
         logger[metadataKey: "call_id"] = "\(entry.callID)"
-        guard let call = await claim(entry, logger: logger) else { return }
         do {
             if call.attempts > queue.configuration.maxAttempts {
                 try await giveUp(entry, error: call.error ?? "the call was attempted too often", attempts: call.attempts)
@@ -36,21 +64,10 @@ struct CallProcessor: Sendable {
                 try await repository.markAwaitingTranscription(call.id, reason: reason)
                 logger.info("audio call parked until a transcription provider is configured")
             }
-            try await queue.complete(entry)
+            try await acks.submit(entry)
         } catch {
             logger.error("could not record the call's outcome; the entry will be reclaimed", metadata: ["error": "\(error)"])
         }
-    }
-
-    /// Marks the call as being worked on; acks entries of calls that are finished or unknown. `nil` means: nothing to do.
-    func claim(_ entry: QueueEntry, logger: Logger) async -> CallRecord? {
-        do {
-            if let call = try await repository.claim(entry.callID) { return call }
-            try await queue.complete(entry)
-        } catch {
-            logger.error("could not claim the call; the entry will be reclaimed", metadata: ["error": "\(error)"])
-        }
-        return nil
     }
 
     func handle(_ error: PipelineError, entry: QueueEntry, attempts: Int, logger: Logger) async throws {
@@ -58,7 +75,7 @@ struct CallProcessor: Sendable {
         case .permanent(let message):
             logger.warning("call failed", metadata: ["error": "\(message)"])
             try await repository.markFailed(entry.callID, error: message)
-            try await queue.complete(entry)
+            try await acks.submit(entry)
         case .transient(let message) where attempts >= queue.configuration.maxAttempts:
             try await giveUp(entry, error: message, attempts: attempts)
         case .transient(let message):

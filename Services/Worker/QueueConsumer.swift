@@ -23,10 +23,12 @@ struct QueueConsumer: Service {
                     _ = await waitForSlot.next()
                     continue
                 }
-                for entry in await nextEntries(free: free, reclaimDue: &nextReclaim) {
+                let entries = await nextEntries(free: free, reclaimDue: &nextReclaim)
+                guard !entries.isEmpty else { continue }
+                for (entry, call) in await processor.claim(entries) {
                     inFlight.insert(entry)
                     group.addTask {
-                        await processor.process(entry)
+                        await processor.process(entry, call: call)
                         inFlight.remove(entry)
                         signalFinished.yield()
                     }

@@ -93,30 +93,3 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
         if let (waiter, connection) = handOff { waiter.resume(returning: connection) }
     }
 }
-
-/// The mutable part of a pool.
-struct PoolState<Connection> {
-    var idle: [Connection] = []
-    var open = 0
-    var waiters: [CheckedContinuation<Connection?, any Error>] = []
-    var closed = false
-}
-
-/// What a caller of `acquire` is told to do.
-enum AcquireDecision<Connection> {
-    case use(Connection)
-    case open
-    case wait
-    case fail
-}
-
-/// What one use of a connection produced, and the connection to give back.
-struct Lease<Connection: Sendable, T: Sendable>: Sendable {
-    let connection: Connection?
-    let result: Result<T, any Error>
-}
-
-/// The pool was closed.
-public struct BlockingPoolClosed: Error, CustomStringConvertible {
-    public var description: String { "the connection pool is closed" }
-}

@@ -63,12 +63,19 @@ public struct JobQueue: Sendable {
         return entries.compactMap(Self.entry(from:))
     }
 
-    /// The call is finished (its result or failure is committed): ack the entry and forget the call.
-    public func complete(_ entry: QueueEntry) async throws {
+    /// The calls are finished (their results or failures are committed): ack the entries and forget the calls,
+    /// in one round trip.
+    public func complete(_ entries: [QueueEntry]) async throws {
+        guard !entries.isEmpty else { return }
         try Self.throwFirstError(try await redis.pipeline([
-            ["XACK", configuration.streamKey, configuration.group, entry.entryID],
-            ["SREM", configuration.inFlightKey, entry.callID.uuidString.lowercased()],
+            ["XACK", configuration.streamKey, configuration.group] + entries.map(\.entryID),
+            ["SREM", configuration.inFlightKey] + entries.map { $0.callID.uuidString.lowercased() },
         ]))
+    }
+
+    /// One call is finished: ack its entry and forget the call.
+    public func complete(_ entry: QueueEntry) async throws {
+        try await complete([entry])
     }
 
     /// Schedules another attempt after `delay` and acks the current entry; the call stays in flight.

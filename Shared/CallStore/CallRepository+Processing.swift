@@ -3,9 +3,10 @@ import Foundation
 import PostgresClient
 
 extension CallRepository {
-    /// Marks a queued (or reclaimed) call as being worked on and returns it; `nil` when the call is finished or unknown,
-    /// so a redelivered entry is skipped. The first stage follows from the source.
-    public func claim(_ id: UUID) async throws -> CallRecord? {
+    /// Marks queued (or reclaimed) calls as being worked on, in one statement, and returns them; calls that are
+    /// finished or unknown are left out, so a redelivered entry is skipped. The first stage follows from the source.
+    public func claim(_ ids: [UUID]) async throws -> [CallRecord] {
+        guard !ids.isEmpty else { return [] }
         let rows = try await pool.query("""
             UPDATE calls
             SET status = 'processing',
@@ -13,10 +14,10 @@ extension CallRepository {
                 attempts = attempts + 1,
                 started_at = coalesce(started_at, now()),
                 updated_at = now()
-            WHERE id = $1 AND status IN ('queued', 'processing')
+            WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'processing')
             RETURNING \(CallRecord.columns)
-            """, [.init(id)])
-        return try rows.first.map(CallRecord.init(row:))
+            """, [.uuidArray(ids)])
+        return try rows.map(CallRecord.init(row:))
     }
 
     /// Shows the stage a call has reached.
@@ -31,7 +32,6 @@ extension CallRepository {
     public func saveResult(_ id: UUID, result: AnalysisResult, usage: [ProviderUsage]) async throws {
         let encoder = JSONEncoder()
         let resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
-        let criteriaJSON = String(decoding: try encoder.encode(result.criteria), as: UTF8.self)
         let usageJSON = String(decoding: try encoder.encode(usage), as: UTF8.self)
         _ = try await pool.query("""
             WITH call AS (
@@ -51,7 +51,7 @@ extension CallRepository {
             ), criteria AS (
                 INSERT INTO criterion_scores (call_id, key, name, score, weight, evidence)
                 SELECT call.id, c.key, c.name, c.score, c.weight, c.evidence
-                FROM call, jsonb_to_recordset($9::jsonb) AS c(key text, name text, score int, weight float8, evidence text)
+                FROM call, jsonb_to_recordset($8::jsonb -> 'criteria') AS c(key text, name text, score int, weight float8, evidence text)
                 ON CONFLICT (call_id, key) DO UPDATE SET
                     name = EXCLUDED.name, score = EXCLUDED.score, weight = EXCLUDED.weight, evidence = EXCLUDED.evidence
             ), usage AS (
@@ -59,14 +59,14 @@ extension CallRepository {
                                             output_tokens, audio_seconds, cost_usd)
                 SELECT call.id, u.step, u.provider, u.model, u.http_status, u.latency_ms, u.input_tokens,
                        u.output_tokens, u.audio_seconds, u.cost_usd
-                FROM call, jsonb_to_recordset($10::jsonb) AS u(step text, provider text, model text, http_status int,
+                FROM call, jsonb_to_recordset($9::jsonb) AS u(step text, provider text, model text, http_status int,
                     latency_ms int, input_tokens int, output_tokens int, audio_seconds float8, cost_usd numeric)
             )
             SELECT count(*) AS saved FROM saved
             """, [
                 .init(id), .init(result.totalScore), .init(result.language), .init(result.sentiment.overall.label.rawValue),
                 .init(result.sentiment.overall.score), .init(result.profanity.found), .init(result.profanity.spans.count),
-                .init(resultJSON), .init(criteriaJSON), .init(usageJSON),
+                .init(resultJSON), .init(usageJSON),
             ])
     }
 

@@ -21,46 +21,74 @@ public struct CallRepository: Sendable {
     }
 
     /// Stores a new call, or finds the one an earlier request stored under the same idempotency key or
-    /// the same CRM call id and mode.
+    /// the same CRM call id and mode. An uploaded recording is stored in the same transaction.
     public func insert(_ call: NewCall) async throws -> StoredCall {
-        let insert = """
+        guard let audio = call.audio else { return try await insert([call])[0] }
+        let inserted = try await pool.transaction { connection in
+            let result = try connection.query(Self.insertStatement(rows: 1), Self.insertParameters(call))
+            if result.first != nil {
+                _ = try connection.query("""
+                    INSERT INTO call_audio (call_id, filename, content_type, size_bytes, data)
+                    VALUES ($1, $2, $3, $4, $5)
+                    """, [.init(call.id), .init(audio.filename), .init(audio.contentType), .init(audio.data.count),
+                          .bytes(audio.data)])
+            }
+            return result
+        }
+        if let row = inserted.first { return try StoredCall(row: row, created: true) }
+        return try await existing(call)
+    }
+
+    /// Stores calls without recordings in one statement (one round trip, one commit), answering in the same order.
+    /// A call that repeats an earlier one (or one earlier in the batch) answers the stored call with `created == false`.
+    public func insert(_ calls: [NewCall]) async throws -> [StoredCall] {
+        guard !calls.isEmpty else { return [] }
+        let rows = try await pool.query(Self.insertStatement(rows: calls.count), calls.flatMap(Self.insertParameters))
+        var created: [UUID: StoredCall] = [:]
+        for row in rows {
+            let stored = try StoredCall(row: row, created: true)
+            created[stored.id] = stored
+        }
+        var answers: [StoredCall] = []
+        answers.reserveCapacity(calls.count)
+        for call in calls {
+            if let stored = created[call.id] { answers.append(stored) } else { answers.append(try await existing(call)) }
+        }
+        return answers
+    }
+
+    static func insertStatement(rows: Int) -> String {
+        let values = (0..<rows).map { row in
+            let base = row * 11
+            return "($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6), $\(base + 7), "
+                + "$\(base + 8), $\(base + 9), $\(base + 10)::jsonb, $\(base + 11))"
+        }
+        return """
             INSERT INTO calls (id, external_id, manager_id, mode, source, language_hint, dialog_text, audio_url,
                                callback_url, metadata, idempotency_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)
+            VALUES \(values.joined(separator: ", "))
             ON CONFLICT DO NOTHING
             RETURNING id, status
             """
-        let parameters: [PostgresParameter] = [
+    }
+
+    static func insertParameters(_ call: NewCall) -> [PostgresParameter] {
+        [
             .init(call.id), .init(call.externalID), .init(call.managerID), .init(call.mode.rawValue),
             .init(call.source.rawValue), .init(call.languageHint), .init(call.dialogText), .init(call.audioURL),
             .init(call.callbackURL), .init(call.metadataJSON), .init(call.idempotencyKey),
         ]
-        let inserted: PostgresResult
-        if let audio = call.audio {
-            inserted = try await pool.transaction { connection in
-                let result = try connection.query(insert, parameters)
-                if result.first != nil {
-                    _ = try connection.query("""
-                        INSERT INTO call_audio (call_id, filename, content_type, size_bytes, data)
-                        VALUES ($1, $2, $3, $4, $5)
-                        """, [.init(call.id), .init(audio.filename), .init(audio.contentType), .init(audio.data.count),
-                              .bytes(audio.data)])
-                }
-                return result
-            }
-        } else {
-            inserted = try await pool.query(insert, parameters)
-        }
-        if let row = inserted.first {
-            return try StoredCall(row: row, created: true)
-        }
-        let existing = try await pool.query("""
+    }
+
+    /// The stored call a repeated submission refers to.
+    func existing(_ call: NewCall) async throws -> StoredCall {
+        let rows = try await pool.query("""
             SELECT id, status FROM calls
             WHERE ($1::text IS NOT NULL AND idempotency_key = $1)
                OR ($2::text IS NOT NULL AND external_id = $2 AND mode = $3)
             ORDER BY created_at LIMIT 1
             """, [.init(call.idempotencyKey), .init(call.externalID), .init(call.mode.rawValue)])
-        guard let row = existing.first else { throw CallStoreError.corruptRow("calls") }
+        guard let row = rows.first else { throw CallStoreError.corruptRow("calls") }
         return try StoredCall(row: row, created: false)
     }
 
@@ -101,8 +129,9 @@ extension StoredCall {
 }
 
 extension CallRepository {
-    /// Removes a call that could not be enqueued, so that a refused request leaves nothing behind.
-    public func delete(_ id: UUID) async throws {
-        _ = try await pool.query("DELETE FROM calls WHERE id = $1", [.init(id)])
+    /// Removes calls that could not be enqueued, so that a refused request leaves nothing behind.
+    public func delete(_ ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        _ = try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(ids)])
     }
 }

@@ -123,9 +123,14 @@ enum Lexicon {
     }
 
     static func prefixes(of word: String) -> [String] {
-        let characters = Array(word)
-        let shortest = characters.first.map { $0.unicodeScalars.first!.value >= 0xAC00 } == true ? 1 : 2
-        guard characters.count >= shortest else { return [] }
-        return (shortest...min(characters.count, 12)).map { String(characters[0..<$0]) }
+        guard let first = word.unicodeScalars.first else { return [] }
+        let shortest = first.value >= 0xAC00 ? 1 : 2
+        var prefixes: [String] = []
+        var prefix = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars.prefix(12) {
+            prefix.append(scalar)
+            if prefix.count >= shortest { prefixes.append(String(prefix)) }
+        }
+        return prefixes
     }
 }

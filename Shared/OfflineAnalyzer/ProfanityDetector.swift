@@ -3,6 +3,8 @@ import CallAuditCore
 /// Finds profanity in Russian, Korean and English, tolerant of spacing and common obfuscation: letters split by spaces,
 /// dots, dashes or underscores ("f u c k", "б.л.я"), an asterisk for a letter ("f*ck", "с*ка"), stretched letters
 /// ("fuuuck"), Latin look-alikes in Cyrillic words ("xуй", "бляdь") and digits or symbols for letters ("sh1t", "@ss").
+///
+/// Words are compared as arrays of Unicode scalar values: this runs for every word of every call.
 enum ProfanityDetector {
     enum Match {
         /// The root may stand anywhere in the word.
@@ -13,7 +15,9 @@ enum ProfanityDetector {
         case word
     }
 
-    static let roots: [(root: [Character], match: Match)] = ([
+    typealias Letters = [UInt32]
+
+    static let roots: [(root: Letters, match: Match)] = ([
         ("хуй", .contains), ("хуя", .contains), ("хуе", .prefix), ("нахуй", .contains), ("похуй", .contains),
         ("пизд", .contains), ("бля", .prefix), ("еблан", .contains), ("ебуч", .contains), ("ебан", .prefix),
         ("ебал", .prefix), ("ебат", .prefix), ("ебу", .word), ("ебн", .prefix), ("сука", .word), ("суки", .word),
@@ -22,17 +26,21 @@ enum ProfanityDetector {
         ("пидар", .prefix), ("говн", .prefix), ("дерьм", .prefix), ("хер", .word), ("нахер", .word), ("охуе", .prefix),
         ("fuck", .contains), ("shit", .contains), ("bitch", .contains), ("ashole", .contains), ("bastard", .prefix),
         ("dick", .word), ("dickhead", .word), ("cunt", .prefix), ("damn", .prefix), ("damit", .word), ("crap", .prefix),
-        ("wtf", .word), ("pis", .word), ("pised", .word), ("slut", .prefix), ("whore", .prefix), ("motherfucker", .contains),
+        ("wtf", .word), ("pis", .word), ("pised", .word), ("slut", .prefix), ("whore", .prefix),
         ("씨발", .contains), ("시발", .prefix), ("씨바", .contains), ("ㅅㅂ", .contains), ("병신", .contains),
         ("개새끼", .contains), ("새끼", .contains), ("좆", .contains), ("지랄", .contains), ("미친놈", .contains),
         ("꺼져", .contains), ("닥쳐", .contains), ("존나", .contains), ("ㅈㄴ", .contains), ("썅", .contains),
-    ] as [(String, Match)]).map { (collapse(Array($0.0)), $0.1) }
+    ] as [(String, Match)]).map { (collapse(letters($0.0)), $0.1) }
 
     /// Beginnings of words that contain a root but are not profane ("시발점": a starting point).
-    static let allowed: [[Character]] = [Array("시발점"), Array("시발역")]
+    static let allowed: [Letters] = [letters("시발점"), letters("시발역")]
 
-    /// Verbal prefixes that Russian swear words take ("за-ебал", "у-ебок").
-    static let russianPrefixes = ["за", "на", "вы", "от", "отъ", "по", "у", "раз", "съ", "до", "при", "пере", "недо"]
+    /// Verbal prefixes that Russian swear words take ("за-ебал", "у-ебок"), and the roots that follow them.
+    static let russianPrefixes: [Letters] = ["за", "на", "вы", "от", "отъ", "по", "у", "раз", "съ", "до", "при", "пере", "недо"]
+        .map(letters)
+    static let russianRoots: [Letters] = ["еб", "ебал", "ебан", "ебат", "ебл", "ебн", "ебо", "ебу"].map(letters)
+
+    static let asterisk: UInt32 = 0x2A
 
     /// The profane words of each segment.
     static func spans(in segments: [Segment]) -> [ProfanitySpan] {
@@ -47,81 +55,107 @@ enum ProfanityDetector {
 
     struct CandidateWord {
         let original: String
-        let normalized: [Character]
+        let normalized: Letters
     }
 
-    /// The words of a text, with separators inside words removed and runs of single letters joined ("f u c k").
+    /// The words of a text without surrounding punctuation, runs of single letters joined ("f u c k").
     static func candidateWords(_ text: String) -> [CandidateWord] {
-        let pieces = text.split(whereSeparator: { $0.isWhitespace })
         var words: [CandidateWord] = []
         var singles: [Substring] = []
         func flushSingles() {
             if singles.count >= 3 {
-                let joined = singles.joined()
-                words.append(CandidateWord(original: singles.joined(separator: " "), normalized: normalize(joined)))
+                words.append(CandidateWord(original: singles.joined(separator: " "),
+                                           normalized: normalize(singles.joined().unicodeScalars)))
             } else {
-                for single in singles { words.append(CandidateWord(original: String(single), normalized: normalize(String(single)))) }
+                for single in singles { words.append(CandidateWord(original: String(single), normalized: normalize(single.unicodeScalars))) }
             }
             singles.removeAll()
         }
-        for piece in pieces {
-            let trimmed = piece.trimmingCharacters(in: .punctuationCharacters.subtracting(.init(charactersIn: "*@$#")))
-            if trimmed.count == 1 {
-                singles.append(Substring(trimmed))
+        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+            let word = trimmed(piece)
+            if word.unicodeScalars.count == 1 {
+                singles.append(word)
                 continue
             }
             flushSingles()
-            guard !trimmed.isEmpty else { continue }
-            words.append(CandidateWord(original: trimmed, normalized: normalize(trimmed)))
+            if !word.isEmpty { words.append(CandidateWord(original: String(word), normalized: normalize(word.unicodeScalars))) }
         }
         flushSingles()
         return words
     }
 
+    /// A word without the punctuation around it (`*`, `@` and `$` stay: they stand for letters).
+    static func trimmed(_ piece: Substring) -> Substring {
+        let keeps: (Unicode.Scalar) -> Bool = { scalar in
+            scalar.value == 0x2A || scalar.value == 0x40 || scalar.value == 0x24 || isWordScalar(scalar)
+        }
+        let scalars = piece.unicodeScalars
+        guard let first = scalars.firstIndex(where: keeps), let last = scalars.lastIndex(where: keeps) else { return "" }
+        return Substring(scalars[first...last])
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
     /// Lowercases, maps look-alikes to the word's main script, drops separators, and collapses repeated letters.
-    static func normalize(_ word: String) -> [Character] {
-        let lower = Array(word.lowercased().replacingOccurrences(of: "ё", with: "е"))
-        let cyrillic = lower.filter { ("а"..."я").contains($0) }.count
-        let latin = lower.filter { ("a"..."z").contains($0) }.count
+    static func normalize(_ scalars: some Sequence<Unicode.Scalar>) -> Letters {
+        var lower: Letters = []
+        var cyrillic = 0
+        var latin = 0
+        for scalar in scalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A: value += 0x20
+            case 0x410...0x42F: value += 0x20
+            case 0x401, 0x451: value = 0x435
+            default: break
+            }
+            if (0x430...0x44F).contains(value) { cyrillic += 1 }
+            if (0x61...0x7A).contains(value) { latin += 1 }
+            lower.append(value)
+        }
         let map = cyrillic > latin || (cyrillic > 0 && cyrillic == latin) ? toCyrillic : toLatin
-        var result: [Character] = []
-        for character in lower {
-            if ".-_'\"".contains(character) { continue }
-            let mapped = map[character] ?? character
-            if mapped == result.last && mapped != "*" { continue }
+        var result: Letters = []
+        result.reserveCapacity(lower.count)
+        for value in lower {
+            if value == 0x2E || value == 0x2D || value == 0x5F || value == 0x27 || value == 0x22 { continue }
+            let mapped = map[value] ?? value
+            if mapped == result.last && mapped != asterisk { continue }
             result.append(mapped)
         }
         return result
     }
 
-    static let toCyrillic: [Character: Character] = [
-        "a": "а", "b": "б", "c": "с", "d": "д", "e": "е", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р", "t": "т",
-        "u": "и", "x": "х", "y": "у", "0": "о", "3": "з", "6": "б", "4": "ч", "@": "а",
-    ]
-    static let toLatin: [Character: Character] = [
-        "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "к": "k",
-        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
-    ]
+    static let toCyrillic: [UInt32: UInt32] = pairs([
+        ("a", "а"), ("b", "б"), ("c", "с"), ("d", "д"), ("e", "е"), ("h", "н"), ("k", "к"), ("m", "м"), ("o", "о"),
+        ("p", "р"), ("t", "т"), ("u", "и"), ("x", "х"), ("y", "у"), ("0", "о"), ("3", "з"), ("6", "б"), ("4", "ч"), ("@", "а"),
+    ])
+    static let toLatin: [UInt32: UInt32] = pairs([
+        ("а", "a"), ("с", "c"), ("е", "e"), ("о", "o"), ("р", "p"), ("х", "x"), ("у", "y"), ("к", "k"),
+        ("0", "o"), ("1", "i"), ("3", "e"), ("4", "a"), ("5", "s"), ("7", "t"), ("@", "a"), ("$", "s"), ("!", "i"),
+    ])
 
-    static func isProfane(_ word: [Character]) -> Bool {
+    static func isProfane(_ word: Letters) -> Bool {
         guard word.count >= 2, !allowed.contains(where: { word.starts(with: $0) }) else { return false }
         if roots.contains(where: { matches(word, root: $0.root, match: $0.match) }) { return true }
-        for prefix in russianPrefixes where word.count > prefix.count + 2 && word.starts(with: Array(prefix)) {
-            let rest = Array(word.dropFirst(prefix.count))
-            if rest.first == "ъ" ? isRussianRoot(Array(rest.dropFirst())) : isRussianRoot(rest) { return true }
+        for prefix in russianPrefixes where word.count > prefix.count + 2 && word.starts(with: prefix) {
+            var rest = word.dropFirst(prefix.count)
+            if rest.first == 0x44A { rest = rest.dropFirst() }
+            if rest.count >= 3 && russianRoots.contains(where: { rest.starts(with: $0) }) { return true }
         }
         return false
     }
 
-    static func isRussianRoot(_ word: [Character]) -> Bool {
-        ["еб", "ебал", "ебан", "ебат", "ебл", "ебн", "ебо", "ебу"].contains { word.starts(with: Array($0)) && word.count >= 3 }
-    }
-
     /// `*` in the word stands for any one letter.
-    static func matches(_ word: [Character], root: [Character], match: Match) -> Bool {
+    static func matches(_ word: Letters, root: Letters, match: Match) -> Bool {
         func equal(at offset: Int) -> Bool {
             guard offset + root.count <= word.count else { return false }
-            for index in root.indices where word[offset + index] != root[index] && word[offset + index] != "*" {
+            for index in root.indices where word[offset + index] != root[index] && word[offset + index] != asterisk {
                 return false
             }
             return true
@@ -129,13 +163,21 @@ enum ProfanityDetector {
         switch match {
         case .word: return word.count == root.count && equal(at: 0)
         case .prefix: return equal(at: 0)
-        case .contains: return (0...max(0, word.count - root.count)).contains(where: equal(at:))
+        case .contains: return word.count >= root.count && (0...(word.count - root.count)).contains(where: equal(at:))
         }
     }
 
-    static func collapse(_ characters: [Character]) -> [Character] {
-        var result: [Character] = []
-        for character in characters where character != result.last { result.append(character) }
+    static func letters(_ text: String) -> Letters {
+        text.unicodeScalars.map(\.value)
+    }
+
+    static func collapse(_ letters: Letters) -> Letters {
+        var result: Letters = []
+        for letter in letters where letter != result.last { result.append(letter) }
         return result
+    }
+
+    static func pairs(_ list: [(String, String)]) -> [UInt32: UInt32] {
+        Dictionary(uniqueKeysWithValues: list.map { (letters($0.0)[0], letters($0.1)[0]) })
     }
 }

@@ -9,7 +9,9 @@ public final class PostgresPool: Sendable {
     /// Creates a pool; connections open on first use and reopen after the server went away.
     public init(configuration: PostgresConfiguration, size: Int = 10, threadPool: NIOThreadPool, logger: Logger) {
         pool = BlockingConnectionPool(maxConnections: size, threadPool: threadPool) {
-            try PostgresConnection(configuration: configuration)
+            let connection = try PostgresConnection(configuration: configuration)
+            logger.debug("connected to PostgreSQL")
+            return connection
         }
     }
 

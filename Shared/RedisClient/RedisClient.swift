@@ -9,7 +9,9 @@ public final class RedisClient: Sendable {
     /// Creates a client; connections open on first use and reopen after an I/O error.
     public init(configuration: RedisConfiguration, poolSize: Int = 8, threadPool: NIOThreadPool, logger: Logger) {
         pool = BlockingConnectionPool(maxConnections: poolSize, threadPool: threadPool) {
-            try RedisConnection(configuration: configuration)
+            let connection = try RedisConnection(configuration: configuration)
+            logger.debug("connected to Redis", metadata: ["host": "\(configuration.host):\(configuration.port)"])
+            return connection
         }
     }
 

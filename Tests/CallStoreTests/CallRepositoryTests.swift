@@ -74,7 +74,7 @@ struct CallRepositoryTests {
         try await Self.withRepository { repository in
             let call = Self.textCall()
             _ = try await repository.insert(call)
-            let claimed = try #require(try await repository.claim(call.id))
+            let claimed = try #require(try await repository.claim([call.id, UUID()]).first)
             #expect(claimed.status == .processing)
             #expect(claimed.stage == .analyzing)
             #expect(claimed.attempts == 1)
@@ -90,7 +90,7 @@ struct CallRepositoryTests {
             let result = try #require(try await repository.result(of: call.id))
             #expect(result.totalScore == 80)
             #expect(result.criteria.count == Rubric.manager.criteria.count)
-            #expect(try await repository.claim(call.id) == nil, "a finished call is not claimed again")
+            #expect(try await repository.claim([call.id]).isEmpty, "a finished call is not claimed again")
         }
     }
 
@@ -99,12 +99,12 @@ struct CallRepositoryTests {
         try await Self.withRepository { repository in
             let call = Self.textCall()
             _ = try await repository.insert(call)
-            _ = try await repository.claim(call.id)
+            _ = try await repository.claim([call.id])
             try await repository.markRetrying(call.id, error: "timeout")
             var record = try #require(try await repository.find(call.id))
             #expect(record.status == .queued)
             #expect(record.error == "timeout")
-            _ = try await repository.claim(call.id)
+            _ = try await repository.claim([call.id])
             try await repository.markFailed(call.id, error: "bad audio")
             record = try #require(try await repository.find(call.id))
             #expect(record.status == .failed)

@@ -13,7 +13,7 @@ accepted = [0] * threads
 def run(index):
     connection = http.client.HTTPConnection("127.0.0.1", port)
     for number in range(index, total, threads):
-        connection.request("POST", "/v1/calls", body_template % (number % 20), {"Content-Type": "application/json"})
+        connection.request("POST", "/v1/calls", (body_template % (number % 20)).encode("utf-8"), {"Content-Type": "application/json"})
         response = connection.getresponse()
         response.read()
         if response.status == 202:
