@@ -6,14 +6,15 @@ import Logging
 
 /// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
 /// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails
-/// the entry stays pending and is reclaimed after the visibility timeout. Acks of calls finishing together share one
-/// Redis round trip.
+/// the entry stays pending and is reclaimed after the visibility timeout. Results of calls finishing together share
+/// one statement (one commit), and their acks one Redis round trip.
 struct CallProcessor: Sendable {
     let repository: CallRepository
     let queue: JobQueue
     let pipeline: CallPipeline
     let logger: Logger
     private let acks: BatchCoalescer<QueueEntry, Void>
+    private let saves: BatchCoalescer<FinishedCall, Void>
 
     init(repository: CallRepository, queue: JobQueue, pipeline: CallPipeline, logger: Logger) {
         self.repository = repository
@@ -23,6 +24,10 @@ struct CallProcessor: Sendable {
         acks = BatchCoalescer(maxBatch: 128, maxWriters: 2) { entries in
             try await queue.complete(entries)
             return entries.map { _ in .success(()) }
+        }
+        saves = BatchCoalescer(maxBatch: 64, maxWriters: 2) { calls in
+            try await repository.saveResults(calls)
+            return calls.map { _ in .success(()) }
         }
     }
 
@@ -58,7 +63,7 @@ struct CallProcessor: Sendable {
             }
             switch outcome {
             case .analyzed(let result, let usage):
-                try await repository.saveResult(call.id, result: result, usage: usage)
+                try await saves.submit(FinishedCall(id: call.id, result: result, usage: usage))
                 logger.debug("call done", metadata: ["score": "\(result.totalScore)"])
             case .awaitingTranscription(let reason):
                 try await repository.markAwaitingTranscription(call.id, reason: reason)

@@ -2,7 +2,8 @@ import CallQueue
 import Logging
 import ServiceLifecycle
 
-/// The worker's main loop, after swift-jobs: fetch as many entries as there are free slots, work each in a child task,
+/// The worker's main loop, after swift-jobs: once a quarter of the slots are free, fetch that many entries and claim
+/// them in one statement, work each in a child task,
 /// take over entries of dead consumers now and then, and on graceful shutdown stop fetching and let in-flight calls
 /// finish within the grace period (what is left stays pending and is reclaimed by another worker).
 struct QueueConsumer: Service {
@@ -19,7 +20,7 @@ struct QueueConsumer: Service {
             var nextReclaim = ContinuousClock.now
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let free = configuration.concurrency - inFlight.count
-                guard free > 0 else {
+                guard free >= max(1, configuration.concurrency / 4) || inFlight.count == 0 else {
                     _ = await waitForSlot.next()
                     continue
                 }

@@ -30,19 +30,31 @@ extension CallRepository {
     /// Stores a call's result, criteria and provider usage and marks the call done, in one statement (one transaction).
     /// Running it again for the same call replaces the result: there is never a second one.
     public func saveResult(_ id: UUID, result: AnalysisResult, usage: [ProviderUsage]) async throws {
-        let encoder = JSONEncoder()
-        let resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
-        let usageJSON = String(decoding: try encoder.encode(usage), as: UTF8.self)
+        try await saveResults([FinishedCall(id: id, result: result, usage: usage)])
+    }
+
+    /// Stores several calls' results in one statement: one round trip and one commit for the whole batch.
+    public func saveResults(_ calls: [FinishedCall]) async throws {
+        var seen: Set<UUID> = []
+        let unique = calls.reversed().filter { seen.insert($0.id).inserted }
+        guard !unique.isEmpty else { return }
+        let rows = String(decoding: try JSONEncoder().encode(unique), as: UTF8.self)
         _ = try await pool.query("""
-            WITH call AS (
+            WITH input AS (
+                SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, result jsonb, usage jsonb)
+            ), call AS (
                 UPDATE calls
                 SET status = 'done', stage = 'done', error = NULL, completed_at = now(), updated_at = now()
-                WHERE id = $1
-                RETURNING id, manager_id, mode, created_at
+                FROM input
+                WHERE calls.id = input.id
+                RETURNING calls.id, calls.manager_id, calls.mode, calls.created_at, input.result, input.usage
             ), saved AS (
                 INSERT INTO call_results (call_id, manager_id, mode, call_created_at, total_score, language, sentiment,
                                           sentiment_score, has_profanity, profanity_count, result)
-                SELECT id, manager_id, mode, created_at, $2, $3, $4, $5, $6, $7, $8::jsonb FROM call
+                SELECT id, manager_id, mode, created_at, (result ->> 'total_score')::int, result ->> 'language',
+                       result -> 'sentiment' -> 'overall' ->> 'label', (result -> 'sentiment' -> 'overall' ->> 'score')::float8,
+                       (result -> 'profanity' ->> 'found')::boolean, jsonb_array_length(result -> 'profanity' -> 'spans'), result
+                FROM call
                 ON CONFLICT (call_id) DO UPDATE SET
                     total_score = EXCLUDED.total_score, language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
                     sentiment_score = EXCLUDED.sentiment_score, has_profanity = EXCLUDED.has_profanity,
@@ -51,7 +63,8 @@ extension CallRepository {
             ), criteria AS (
                 INSERT INTO criterion_scores (call_id, key, name, score, weight, evidence)
                 SELECT call.id, c.key, c.name, c.score, c.weight, c.evidence
-                FROM call, jsonb_to_recordset($8::jsonb -> 'criteria') AS c(key text, name text, score int, weight float8, evidence text)
+                FROM call, jsonb_to_recordset(call.result -> 'criteria')
+                    AS c(key text, name text, score int, weight float8, evidence text)
                 ON CONFLICT (call_id, key) DO UPDATE SET
                     name = EXCLUDED.name, score = EXCLUDED.score, weight = EXCLUDED.weight, evidence = EXCLUDED.evidence
             ), usage AS (
@@ -59,15 +72,11 @@ extension CallRepository {
                                             output_tokens, audio_seconds, cost_usd)
                 SELECT call.id, u.step, u.provider, u.model, u.http_status, u.latency_ms, u.input_tokens,
                        u.output_tokens, u.audio_seconds, u.cost_usd
-                FROM call, jsonb_to_recordset($9::jsonb) AS u(step text, provider text, model text, http_status int,
+                FROM call, jsonb_to_recordset(call.usage) AS u(step text, provider text, model text, http_status int,
                     latency_ms int, input_tokens int, output_tokens int, audio_seconds float8, cost_usd numeric)
             )
             SELECT count(*) AS saved FROM saved
-            """, [
-                .init(id), .init(result.totalScore), .init(result.language), .init(result.sentiment.overall.label.rawValue),
-                .init(result.sentiment.overall.score), .init(result.profanity.found), .init(result.profanity.spans.count),
-                .init(resultJSON), .init(usageJSON),
-            ])
+            """, [.init(rows)])
     }
 
     /// Puts a call back to `queued` after a failed attempt that will be retried, keeping the error for the caller to see.
