@@ -1,40 +1,27 @@
-/// Command arguments laid out as hiredis's argv form wants them: pointers with explicit lengths (binary-safe, so an
-/// argument may be empty or hold NUL bytes).
+/// Command arguments laid out as hiredis's argv form wants them: C strings with explicit lengths (binary-safe).
 struct RedisArguments {
-    /// Every argument's UTF-8 bytes back to back, plus one trailing byte so the buffer always has an address.
-    private let bytes: [UInt8]
-    private let lengths: [Int]
+    private let arguments: [[UInt8]]
 
-    /// `arguments` must not be empty: the client refuses an empty command before it gets here.
     init(_ arguments: [String]) {
-        var bytes: [UInt8] = []
-        var lengths: [Int] = []
-        lengths.reserveCapacity(arguments.count)
-        for argument in arguments {
-            let start = bytes.count
-            bytes.append(contentsOf: argument.utf8)
-            lengths.append(bytes.count - start)
-        }
-        bytes.append(0)
-        self.bytes = bytes
-        self.lengths = lengths
+        self.arguments = arguments.map { Array($0.utf8) }
     }
 
-    /// Calls `body` with `argc`, `argv` and `argvlen`, valid only during the call.
     func withArgv<R>(
         _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> R
     ) -> R {
-        bytes.withUnsafeBytes { raw in
-            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            var offset = 0
-            var pointers: [UnsafePointer<CChar>?] = lengths.map { length in
-                defer { offset += length }
-                return base + offset
+        let buffers = arguments.map { bytes -> UnsafeMutablePointer<CChar> in
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
+            bytes.withUnsafeBufferPointer { source in
+                source.withMemoryRebound(to: CChar.self) { buffer.initialize(from: $0.baseAddress!, count: bytes.count) }
             }
-            return pointers.withUnsafeMutableBufferPointer { argv in
-                lengths.withUnsafeBufferPointer { argvLengths in
-                    body(Int32(lengths.count), argv.baseAddress!, argvLengths.baseAddress!)
-                }
+            return buffer
+        }
+        defer { buffers.forEach { $0.deallocate() } }
+        var pointers = buffers.map { UnsafePointer<CChar>?(UnsafePointer($0)) }
+        let lengths = arguments.map(\.count)
+        return pointers.withUnsafeMutableBufferPointer { argv in
+            lengths.withUnsafeBufferPointer { argvLengths in
+                body(Int32(arguments.count), argv.baseAddress!, argvLengths.baseAddress!)
             }
         }
     }

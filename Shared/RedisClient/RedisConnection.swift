@@ -1,6 +1,5 @@
 import BlockingPool
 import CHiredis
-import Glibc
 
 /// One hiredis context. A context is dead after any I/O or protocol error, so the connection then reports itself
 /// broken and the pool opens another.
@@ -24,9 +23,7 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
         _ = ca_redis_set_timeout(context, Self.milliseconds(commandTimeout))
         if let password = configuration.password {
             let auth = configuration.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
-            if case .error(let message) = try command(auth) {
-                throw RedisError.server("authentication failed: \(message.replacing(password, with: "***"))")
-            }
+            if case .error = try command(auth) { throw RedisError.server("authentication failed") }
         }
         if configuration.database != 0, case .error(let message) = try command(["SELECT", String(configuration.database)]) {
             throw RedisError.server(message)
@@ -55,20 +52,20 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
             let status = RedisArguments(arguments).withArgv { count, argv, lengths in
                 redisAppendCommandArgv(context, count, argv, lengths)
             }
-            guard status == REDIS_OK else { throw RedisError.io(failure) }
+            guard status == REDIS_OK else { throw RedisError.io(Self.errorText(context)) }
         }
         var replies: [RedisValue] = []
         replies.reserveCapacity(commands.count)
         for _ in commands {
             var reply: UnsafeMutableRawPointer?
-            guard redisGetReply(context, &reply) == REDIS_OK else { throw RedisError.io(failure) }
+            guard redisGetReply(context, &reply) == REDIS_OK else { throw RedisError.io(Self.errorText(context)) }
             replies.append(try take(reply))
         }
         return replies
     }
 
     private func take(_ reply: UnsafeMutableRawPointer?) throws -> RedisValue {
-        guard let reply else { throw RedisError.io(failure) }
+        guard let reply else { throw RedisError.io(Self.errorText(context)) }
         let typed = reply.assumingMemoryBound(to: redisReply.self)
         defer { freeReplyObject(reply) }
         return Self.value(of: typed)
@@ -104,17 +101,8 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
         return pointer.withMemoryRebound(to: UInt8.self, capacity: node.len) { Array(UnsafeBufferPointer(start: $0, count: node.len)) }
     }
 
-    /// Why the last call failed; a socket timeout shows up as `EAGAIN`, which is said plainly.
-    private var failure: String {
-        let text = Self.errorText(context)
-        if context.pointee.err == REDIS_ERR_IO, text == String(cString: strerror(EAGAIN)) { return "timed out" }
-        return text
-    }
-
-    /// A timeout for hiredis, in whole milliseconds and at least 1 (0 would mean "wait forever").
     static func milliseconds(_ duration: Duration) -> Int {
-        let components = duration.components
-        return max(1, Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000))
+        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     static func errorText(_ context: UnsafeMutablePointer<redisContext>) -> String {

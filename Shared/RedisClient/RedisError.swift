@@ -9,7 +9,6 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The client was closed.
     case closed
 
-    /// A one-line explanation, safe to log: it never holds a password.
     public var description: String {
         switch self {
         case .invalidURL(let reason): "invalid Redis URL: \(reason)"

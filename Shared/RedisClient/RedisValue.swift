@@ -1,14 +1,9 @@
 /// A Redis reply.
 public indirect enum RedisValue: Sendable, Equatable {
-    /// A nil bulk string or nil array (a missing key, a blocking read that timed out).
     case null
-    /// An integer reply.
     case integer(Int)
-    /// A status reply such as `OK` or `PONG`.
     case simpleString(String)
-    /// A bulk string, byte for byte.
     case bulkString([UInt8])
-    /// An array (multi-bulk) reply.
     case array([RedisValue])
     /// An error reply, as ``RedisClient/pipeline(_:)`` returns it (``RedisClient/send(_:)`` throws it instead).
     case error(String)
