@@ -41,6 +41,7 @@ func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicReq
     ReportsController(repository: dependencies.repository).addRoutes(to: routes)
     SeedController(intake: dependencies.intake, repository: dependencies.repository, configuration: dependencies.configuration)
         .addRoutes(to: routes)
+    MetricsController(queue: dependencies.queue).addRoutes(to: routes)
     OpenAPIController().addRoutes(to: routes)
     return (router, routes.routes)
 }

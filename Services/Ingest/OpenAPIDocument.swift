@@ -10,6 +10,16 @@ enum OpenAPIDocument {
   "description": "Call audit API: submit calls (text, upload, URL, CRM webhook), read their analysis, report per manager. Errors are `{\"error\": {\"code\", \"message\"}}`."
  },
  "paths": {
+  "/metrics": {
+   "get": {
+    "summary": "Queue depth in Prometheus text format",
+    "tags": ["operations"],
+    "responses": {
+     "200": {"description": "Gauges: stream length, pending, lag, delayed, dead letters", "content": {"text/plain": {"schema": {"type": "string"}}}},
+     "503": {"$ref": "#/components/responses/Error"}
+    }
+   }
+  },
   "/health": {
    "get": {
     "summary": "Liveness",

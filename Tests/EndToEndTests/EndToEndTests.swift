@@ -136,4 +136,35 @@ struct EndToEndTests {
             #expect(await ingest.waitForExit(timeout: .seconds(10)) == 0, "\(ingest.logTail())")
         }
     }
+
+    @Test("the seed's /analyze_call answers with the result once the worker has it")
+    func seedEndpoint() async throws {
+        try await Stack.with { stack in
+            try stack.startWorker()
+            let response = try await stack.request(
+                "POST", "/analyze_call",
+                json: #"{"dialog_text": "Agent: Hello, my name is Ann. How can I help? Customer: A quote, please.", "content_mode": "Manager+"}"#)
+            #expect(response.status == 200, "\(response.text ?? "")")
+            let body = Stack.object(response)
+            #expect((0...100).contains(body["total_score"] as? Int ?? -1))
+            #expect((body["criteria"] as? [Any])?.count == 7)
+            #expect((body["summary"] as? String)?.isEmpty == false)
+            #expect(body["recommendations"] is [String])
+        }
+    }
+
+    @Test("a recording that cannot be fetched is retried with backoff, then dead-lettered and the call failed")
+    func deadLetter() async throws {
+        try await Stack.with(environment: ["AUDIO_URL_ALLOW_PRIVATE": "true", "JOB_MAX_ATTEMPTS": "3"]) { stack in
+            try stack.startWorker()
+            let id = try await stack.submit(json: #"{"audio_url": "http://127.0.0.1:1/recording.wav", "manager_id": "m"}"#)
+            let failed = try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'failed'", toReach: 1)
+            #expect(failed == 1, "\(stack.logs)")
+            let call = try await stack.call(id)
+            #expect(call["attempts"] as? Int == 3)
+            #expect((call["error"] as? String)?.contains("downloading the recording failed") == true)
+            let letters = try await stack.redis.send(["XRANGE", "\(stack.prefix):dead", "-", "+"])
+            #expect(letters.array?.count == 1)
+        }
+    }
 }

@@ -105,13 +105,17 @@ struct SubmitCallTests {
         }
     }
 
-    @Test("health answers and ready checks Redis and PostgreSQL")
+    @Test("health answers, ready checks Redis and PostgreSQL, metrics show the queue")
     func health() async throws {
         try await IngestHarness.with { _, client in
             #expect(try await client.get("/health").status == .ok)
             let ready = try await client.get("/ready")
             #expect(ready.status == .ok)
             #expect((ready.json["checks"] as? [String: String]) == ["redis": "ok", "postgres": "ok"])
+            _ = try await client.post("/v1/calls", json: #"{"dialog_text": "Agent: hi"}"#)
+            let metrics = try await client.get("/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains("# TYPE callaudit_queue_lag gauge\ncallaudit_queue_lag 1\n"))
         }
     }
 }
