@@ -57,7 +57,7 @@ let package = Package(
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
         .target(name: "CallAuditRuntime", dependencies: [
-            "CallAuditCore", "RedisClient", "PostgresClient",
+            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

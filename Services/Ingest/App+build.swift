@@ -9,20 +9,14 @@ import Logging
 func buildApplication(_ configuration: IngestConfiguration, environment: EnvironmentVariables, logger: Logger) async throws
     -> some ApplicationProtocol
 {
-    let clients = try ServiceClients(
-        databaseURL: configuration.databaseURL, databasePoolSize: configuration.databasePoolSize,
-        redisURL: configuration.redisURL, redisPoolSize: configuration.redisPoolSize, logger: logger)
-    let repository = CallRepository(pool: clients.postgres)
-    try await StartupRetry.run("migrate PostgreSQL", logger: logger) { try await repository.migrate(logger: logger) }
-    let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
-    try await StartupRetry.run("create the Redis consumer group", logger: logger) { try await queue.ensureGroup() }
+    let backends = try await Backends.start(configuration.backend, logger: logger)
     let dependencies = IngestDependencies(
-        configuration: configuration, repository: repository, queue: queue,
+        configuration: configuration, repository: backends.repository, queue: backends.queue,
         webhookSignature: environment.string("WEBHOOK_SECRET").map(WebhookSignature.init(secret:)), logger: logger)
     return Application(
         router: buildRouter(dependencies).router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),
-        services: [ServiceClientsCloser(clients)],
+        services: [ServiceClientsCloser(backends.clients)],
         logger: logger)
 }
 

@@ -5,7 +5,8 @@ import Foundation
 /// The fields of a submitted call, as any endpoint receives them, before validation.
 ///
 /// Every endpoint (JSON, multipart, webhook, seed) fills one of these, so one set of rules decides what is accepted.
-struct CallSubmission: Sendable {
+/// It is also the JSON body of `POST /v1/calls`.
+struct CallSubmission: Sendable, Decodable {
     var dialogText: String?
     var audioURL: String?
     var mode: String?
@@ -16,6 +17,16 @@ struct CallSubmission: Sendable {
     var callbackURL: String?
     /// The name the caller used for the recording's URL, for error messages.
     var audioURLField = "audio_url"
+
+    enum CodingKeys: String, CodingKey {
+        case dialogText = "dialog_text"
+        case audioURL = "audio_url"
+        case mode
+        case callID = "call_id"
+        case managerID = "manager_id"
+        case language, metadata
+        case callbackURL = "callback_url"
+    }
 
     /// Checks every field and builds the call to store; a bad field throws a 400 that names it.
     func validated(

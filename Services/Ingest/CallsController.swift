@@ -9,10 +9,6 @@ struct CallsController<Context: RequestContext>: Sendable {
     let repository: CallRepository
     let configuration: IngestConfiguration
 
-    var limits: SubmissionLimits {
-        SubmissionLimits(maxTextBytes: configuration.maxTextBytes, allowPrivateURLs: configuration.allowPrivateAudioURLs)
-    }
-
     func addRoutes(to routes: RouteRecorder<Context>) {
         routes.on("/v1/calls", method: .post) { request, _ in try await create(request) }
         routes.on("/v1/calls/audio", method: .post) { request, _ in try await upload(request) }
@@ -21,16 +17,16 @@ struct CallsController<Context: RequestContext>: Sendable {
     }
 
     func create(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
-        let body = try await request.decodeJSON(CreateCallBody.self, limit: configuration.maxJSONBytes)
-        let source = try Self.source(of: body.submission)
-        let call = try body.submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: limits)
+        let submission = try await request.decodeJSON(CallSubmission.self, limit: configuration.maxJSONBytes)
+        let source = try Self.source(of: submission)
+        let call = try submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: configuration.submissionLimits)
         return AcceptedCall(try await intake.accept(call)).accepted()
     }
 
     func upload(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
         let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
         let call = try form.submission.validated(
-            source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: limits)
+            source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: configuration.submissionLimits)
         return AcceptedCall(try await intake.accept(call)).accepted()
     }
 

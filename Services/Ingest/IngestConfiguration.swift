@@ -1,14 +1,11 @@
 import CallAuditCore
-import CallQueue
+import CallAuditRuntime
 
 /// Everything the ingest service reads from the environment (README: Configuration).
 struct IngestConfiguration: Sendable {
     var host: String
     var port: Int
-    var databaseURL: String
-    var redisURL: String
-    var databasePoolSize: Int
-    var redisPoolSize: Int
+    var backend: BackendConfiguration
     /// Largest accepted upload (`MAX_UPLOAD_BYTES`, default 100 MB).
     var maxUploadBytes: Int
     /// Largest accepted `dialog_text` in bytes (`MAX_TEXT_BYTES`, default 1 MB).
@@ -19,20 +16,20 @@ struct IngestConfiguration: Sendable {
     var seedWait: Duration
     /// Whether audio URLs may point at loopback or private addresses (`AUDIO_URL_ALLOW_PRIVATE`).
     var allowPrivateAudioURLs: Bool
-    var queue: QueueConfiguration
+
+    /// The limits every submission is checked against.
+    var submissionLimits: SubmissionLimits {
+        SubmissionLimits(maxTextBytes: maxTextBytes, allowPrivateURLs: allowPrivateAudioURLs)
+    }
 
     init(environment: EnvironmentVariables) throws {
         host = environment.string("HOST", default: "0.0.0.0")
         port = try environment.int("PORT", default: 8000)
-        databaseURL = environment.string("DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/callaudit")
-        redisURL = environment.string("REDIS_URL", default: "redis://127.0.0.1:6379/0")
-        databasePoolSize = try environment.int("DATABASE_POOL_SIZE", default: 8)
-        redisPoolSize = try environment.int("REDIS_POOL_SIZE", default: 8)
+        backend = try BackendConfiguration(environment: environment, defaultDatabasePoolSize: 8, defaultRedisPoolSize: 8)
         maxUploadBytes = try environment.int("MAX_UPLOAD_BYTES", default: 100 * 1024 * 1024)
         maxTextBytes = try environment.int("MAX_TEXT_BYTES", default: 1024 * 1024)
         maxJSONBytes = try environment.int("MAX_JSON_BYTES", default: 2 * 1024 * 1024)
         seedWait = .seconds(try environment.int("SEED_WAIT_SECONDS", default: 20))
         allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
-        queue = try QueueConfiguration(environment: environment)
     }
 }

@@ -10,10 +10,6 @@ struct SeedController<Context: RequestContext>: Sendable {
     let repository: CallRepository
     let configuration: IngestConfiguration
 
-    var limits: SubmissionLimits {
-        SubmissionLimits(maxTextBytes: configuration.maxTextBytes, allowPrivateURLs: configuration.allowPrivateAudioURLs)
-    }
-
     func addRoutes(to routes: RouteRecorder<Context>) {
         routes.on("/analyze_call", method: .post) { request, context in
             try await analyze(request, context: context, source: .text)
@@ -24,14 +20,14 @@ struct SeedController<Context: RequestContext>: Sendable {
         routes.on("/analyze_audio_call", method: .post) { request, context in
             let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
             let call = try form.submission.validated(
-                source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: limits)
+                source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: configuration.submissionLimits)
             return try await answer(call, request: request, context: context)
         }
     }
 
     func analyze(_ request: Request, context: Context, source: CallSource) async throws -> Response {
         let body = try await request.decodeJSON(SeedAnalyzeBody.self, limit: configuration.maxJSONBytes)
-        let call = try body.submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: limits)
+        let call = try body.submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: configuration.submissionLimits)
         return try await answer(call, request: request, context: context)
     }
 

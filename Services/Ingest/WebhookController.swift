@@ -23,8 +23,8 @@ struct WebhookController<Context: RequestContext>: Sendable {
             throw CallAuditError.badRequest("missing_field", "call_id is required")
         }
         guard body.recordingURL != nil else { throw CallAuditError.badRequest("missing_field", "recording_url is required") }
-        let limits = SubmissionLimits(maxTextBytes: configuration.maxTextBytes, allowPrivateURLs: configuration.allowPrivateAudioURLs)
-        let call = try body.submission.validated(source: .url, idempotencyKey: request.idempotencyKey, limits: limits)
+        let call = try body.submission.validated(
+            source: .url, idempotencyKey: request.idempotencyKey, limits: configuration.submissionLimits)
         return AcceptedCall(try await intake.accept(call)).accepted()
     }
 }

@@ -15,13 +15,8 @@ struct WorkerApp {
         let environment = EnvironmentVariables()
         let configuration = try WorkerConfiguration(environment: environment)
         let logger = Logger.service("callaudit-worker", environment: environment)
-        let clients = try ServiceClients(
-            databaseURL: configuration.databaseURL, databasePoolSize: configuration.databasePoolSize,
-            redisURL: configuration.redisURL, redisPoolSize: configuration.redisPoolSize, logger: logger)
-        let repository = CallRepository(pool: clients.postgres)
-        try await StartupRetry.run("migrate PostgreSQL", logger: logger) { try await repository.migrate(logger: logger) }
-        let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
-        try await StartupRetry.run("create the Redis consumer group", logger: logger) { try await queue.ensureGroup() }
+        let backends = try await Backends.start(configuration.backend, logger: logger)
+        let (clients, repository, queue) = (backends.clients, backends.repository, backends.queue)
 
         let pipeline = CallPipeline(
             repository: repository, http: CurlHTTPClient(threadPool: clients.threadPool), analyzer: OfflineAnalyzer(),

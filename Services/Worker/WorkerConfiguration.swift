@@ -1,15 +1,12 @@
 import CallAuditCore
-import CallQueue
+import CallAuditRuntime
 import Foundation
 
 /// Everything the worker reads from the environment (README: Configuration).
 struct WorkerConfiguration: Sendable {
-    var databaseURL: String
-    var redisURL: String
+    var backend: BackendConfiguration
     /// Calls in flight in this process (`WORKER_CONCURRENCY`, default 16).
     var concurrency: Int
-    var databasePoolSize: Int
-    var redisPoolSize: Int
     /// This process's consumer name in the group (`WORKER_NAME`, default host-pid).
     var consumerName: String
     /// How long a fetch waits for new work.
@@ -26,14 +23,11 @@ struct WorkerConfiguration: Sendable {
     var downloadTimeout: Duration
     /// Whether recordings may be fetched from loopback or private addresses (`AUDIO_URL_ALLOW_PRIVATE`).
     var allowPrivateAudioURLs: Bool
-    var queue: QueueConfiguration
 
     init(environment: EnvironmentVariables) throws {
-        databaseURL = environment.string("DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/callaudit")
-        redisURL = environment.string("REDIS_URL", default: "redis://127.0.0.1:6379/0")
         concurrency = max(1, try environment.int("WORKER_CONCURRENCY", default: 16))
-        databasePoolSize = try environment.int("DATABASE_POOL_SIZE", default: min(concurrency, 16))
-        redisPoolSize = try environment.int("REDIS_POOL_SIZE", default: 8)
+        backend = try BackendConfiguration(
+            environment: environment, defaultDatabasePoolSize: min(concurrency, 16), defaultRedisPoolSize: 8)
         consumerName = environment.string(
             "WORKER_NAME", default: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)")
         fetchBlock = .milliseconds(try environment.int("FETCH_BLOCK_MILLISECONDS", default: 1000))
@@ -43,6 +37,5 @@ struct WorkerConfiguration: Sendable {
         maxDownloadBytes = try environment.int("MAX_DOWNLOAD_BYTES", default: 100 * 1024 * 1024)
         downloadTimeout = .seconds(try environment.int("DOWNLOAD_TIMEOUT_SECONDS", default: 120))
         allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
-        queue = try QueueConfiguration(environment: environment)
     }
 }

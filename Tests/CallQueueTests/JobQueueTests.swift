@@ -59,11 +59,11 @@ struct JobQueueTests {
             let id = UUID()
             try await queue.enqueue(id)
             let entry = try #require(try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(100)).first)
-            try await queue.retryLater(entry, delay: .milliseconds(300))
+            try await queue.retryLater(entry, delay: .milliseconds(1500))
             #expect(try await queue.stats().delayed == 1)
             #expect(try await queue.notInFlight([id]).isEmpty)
             #expect(try await queue.promoteDueRetries() == 0, "not due yet")
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(1600))
             #expect(try await queue.promoteDueRetries() == 1)
             let again = try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(100))
             #expect(again.map(\.callID) == [id])
@@ -94,16 +94,16 @@ struct JobQueueTests {
 
     @Test("entries of a dead consumer are reclaimed after the visibility timeout; a heartbeat keeps them")
     func reclaim() async throws {
-        try await Self.withQueue(visibility: .milliseconds(400)) { queue in
+        try await Self.withQueue(visibility: .seconds(2)) { queue in
             let dead = UUID()
             let alive = UUID()
             try await queue.enqueue([dead, alive])
             let entries = try await queue.fetch(consumer: "w1", count: 2, block: .milliseconds(100))
             #expect(entries.count == 2)
             #expect(try await queue.reclaim(consumer: "w2", count: 10).isEmpty, "not idle long enough yet")
-            try await Task.sleep(for: .milliseconds(250))
+            try await Task.sleep(for: .milliseconds(1200))
             try await queue.heartbeat(consumer: "w1", entryIDs: entries.filter { $0.callID == alive }.map(\.entryID))
-            try await Task.sleep(for: .milliseconds(250))
+            try await Task.sleep(for: .milliseconds(1000))
             let reclaimed = try await queue.reclaim(consumer: "w2", count: 10)
             #expect(reclaimed.map(\.callID) == [dead])
         }

@@ -32,12 +32,13 @@ struct IngestHarness: Sendable {
             let environment = EnvironmentVariables(values)
             let configuration = try IngestConfiguration(environment: environment)
             let logger = Logger(label: "ingest-test")
+            let backend = configuration.backend
             let clients = try ServiceClients(
-                databaseURL: configuration.databaseURL, databasePoolSize: 4, redisURL: configuration.redisURL,
-                redisPoolSize: 4, logger: logger)
+                databaseURL: backend.databaseURL, databasePoolSize: 4, redisURL: backend.redisURL, redisPoolSize: 4,
+                logger: logger)
             let repository = CallRepository(pool: clients.postgres)
             try await repository.migrate(logger: logger)
-            let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
+            let queue = JobQueue(redis: clients.redis, configuration: backend.queue)
             try? await queue.ensureGroup()
             let dependencies = IngestDependencies(
                 configuration: configuration, repository: repository, queue: queue,
