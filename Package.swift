@@ -75,6 +75,7 @@ let package = Package(
             "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Services/Worker", swiftSettings: strictSwift),
         .target(name: "TestSupport", dependencies: [
             "CallAuditRuntime", "PostgresClient", "RedisClient",

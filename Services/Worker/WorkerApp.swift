@@ -4,6 +4,7 @@ import CallQueue
 import CallStore
 import CurlHTTP
 import Logging
+import NIOPosix
 import OfflineAnalyzer
 import ServiceLifecycle
 
@@ -18,8 +19,10 @@ struct WorkerApp {
         let backends = try await Backends.start(configuration.backend, logger: logger)
         let (clients, repository, queue) = (backends.clients, backends.repository, backends.queue)
 
+        let downloadThreads = NIOThreadPool(numberOfThreads: configuration.concurrency)
+        downloadThreads.start()
         let pipeline = CallPipeline(
-            repository: repository, http: CurlHTTPClient(threadPool: clients.threadPool), analyzer: OfflineAnalyzer(),
+            repository: repository, http: CurlHTTPClient(threadPool: downloadThreads), analyzer: OfflineAnalyzer(),
             configuration: configuration)
         let processor = CallProcessor(repository: repository, queue: queue, pipeline: pipeline, logger: logger)
         let inFlight = InFlightEntries()

@@ -3,30 +3,33 @@ import NIOPosix
 import PostgresClient
 import RedisClient
 
-/// The Redis and PostgreSQL clients of one service process, on one dedicated thread pool for their blocking C calls.
+/// The Redis and PostgreSQL clients of one service process. Each client blocks on a thread pool of its own, one
+/// thread per connection, so a slow call of one kind (a blocking `XREADGROUP`, a long statement) never holds up the
+/// other, and none of them blocks Swift's cooperative pool.
 public struct ServiceClients: Sendable {
-    /// The thread pool hiredis and libpq block on (never Swift's cooperative pool).
-    public let threadPool: NIOThreadPool
     /// The Redis client.
     public let redis: RedisClient
     /// The PostgreSQL pool.
     public let postgres: PostgresPool
+    private let threadPools: [NIOThreadPool]
 
     /// Creates the clients; connections open lazily, on first use.
     public init(databaseURL: String, databasePoolSize: Int, redisURL: String, redisPoolSize: Int, logger: Logger) throws {
         let redisConfiguration = try RedisConfiguration(url: redisURL)
-        threadPool = NIOThreadPool(numberOfThreads: databasePoolSize + redisPoolSize)
-        threadPool.start()
-        redis = RedisClient(configuration: redisConfiguration, poolSize: redisPoolSize, threadPool: threadPool, logger: logger)
+        let redisThreads = NIOThreadPool(numberOfThreads: redisPoolSize)
+        let postgresThreads = NIOThreadPool(numberOfThreads: databasePoolSize)
+        threadPools = [redisThreads, postgresThreads]
+        threadPools.forEach { $0.start() }
+        redis = RedisClient(configuration: redisConfiguration, poolSize: redisPoolSize, threadPool: redisThreads, logger: logger)
         postgres = PostgresPool(
             configuration: PostgresConfiguration(connectionString: databaseURL), size: databasePoolSize,
-            threadPool: threadPool, logger: logger)
+            threadPool: postgresThreads, logger: logger)
     }
 
-    /// Closes the clients and stops the thread pool.
+    /// Closes the clients and stops their thread pools.
     public func close() async throws {
         await redis.close()
         await postgres.close()
-        try await threadPool.shutdownGracefully()
+        for threadPool in threadPools { try await threadPool.shutdownGracefully() }
     }
 }

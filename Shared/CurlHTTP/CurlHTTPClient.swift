@@ -32,12 +32,20 @@ public final class CurlHTTPClient: Sendable {
     static func perform(_ request: HTTPRequest, host: String) throws -> HTTPResponse {
         guard let handle = curl_easy_init() else { throw HTTPClientError.transport("cannot create a curl handle") }
         defer { curl_easy_cleanup(handle) }
-        var body = ca_buffer(data: nil, length: 0, capacity: 0, limit: request.maxResponseBytes, exceeded: 0)
-        var headerBytes = ca_buffer(data: nil, length: 0, capacity: 0, limit: 256 * 1024, exceeded: 0)
-        var guardState = ca_socket_guard(allow_private: request.allowPrivateAddresses ? 1 : 0, blocked: 0)
+        // curl keeps these pointers until the transfer ends, so they live on the heap, not in Swift variables
+        // (an `&variable` argument is only valid for the one call it is passed to).
+        let body = UnsafeMutablePointer<ca_buffer>.allocate(capacity: 1)
+        body.initialize(to: ca_buffer(data: nil, length: 0, capacity: 0, limit: request.maxResponseBytes, exceeded: 0))
+        let headerBytes = UnsafeMutablePointer<ca_buffer>.allocate(capacity: 1)
+        headerBytes.initialize(to: ca_buffer(data: nil, length: 0, capacity: 0, limit: 256 * 1024, exceeded: 0))
+        let guardState = UnsafeMutablePointer<ca_socket_guard>.allocate(capacity: 1)
+        guardState.initialize(to: ca_socket_guard(allow_private: request.allowPrivateAddresses ? 1 : 0, blocked: 0))
         defer {
-            free(body.data)
-            free(headerBytes.data)
+            free(body.pointee.data)
+            free(headerBytes.pointee.data)
+            body.deallocate()
+            headerBytes.deallocate()
+            guardState.deallocate()
         }
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
@@ -50,6 +58,7 @@ public final class CurlHTTPClient: Sendable {
 
         let code: CURLcode = (request.body ?? []).withUnsafeBufferPointer { payload in
             ca_curl_setopt_string(handle, CURLOPT_URL, request.url)
+            ca_curl_setopt_string(handle, CURLOPT_PROXY, "")
             ca_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             ca_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
             ca_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -60,9 +69,9 @@ public final class CurlHTTPClient: Sendable {
             ca_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxResponseBytes))
             ca_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
             ca_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)
-            ca_curl_collect_body(handle, &body)
-            ca_curl_collect_headers(handle, &headerBytes)
-            ca_curl_install_socket_guard(handle, &guardState)
+            ca_curl_collect_body(handle, body)
+            ca_curl_collect_headers(handle, headerBytes)
+            ca_curl_install_socket_guard(handle, guardState)
             if request.method != "GET" || request.body != nil {
                 ca_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
             }
@@ -73,8 +82,8 @@ public final class CurlHTTPClient: Sendable {
             return curl_easy_perform(handle)
         }
 
-        if guardState.blocked != 0 { throw HTTPClientError.forbiddenAddress(host) }
-        if body.exceeded != 0 || code == CURLE_FILESIZE_EXCEEDED {
+        if code != CURLE_OK && guardState.pointee.blocked != 0 { throw HTTPClientError.forbiddenAddress(host) }
+        if body.pointee.exceeded != 0 || code == CURLE_FILESIZE_EXCEEDED {
             throw HTTPClientError.tooLarge(limit: request.maxResponseBytes)
         }
         switch code {
@@ -87,7 +96,7 @@ public final class CurlHTTPClient: Sendable {
         var status = 0
         ca_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(
-            status: status, headers: Self.finalHeaders(Self.bytes(headerBytes)), body: Self.bytes(body))
+            status: status, headers: Self.finalHeaders(Self.bytes(headerBytes.pointee)), body: Self.bytes(body.pointee))
     }
 
     static func bytes(_ buffer: ca_buffer) -> [UInt8] {
@@ -110,7 +119,8 @@ public final class CurlHTTPClient: Sendable {
         return headers
     }
 
+    /// Whole milliseconds, at least 1: curl reads 0 as "no limit".
     static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+        max(1, Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000))
     }
 }

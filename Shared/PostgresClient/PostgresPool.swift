@@ -16,6 +16,7 @@ public final class PostgresPool: Sendable {
     }
 
     /// Runs one parameterized statement.
+    @discardableResult
     public func query(_ sql: String, _ parameters: [PostgresParameter] = []) async throws -> PostgresResult {
         try await withConnection { try $0.query(sql, parameters) }
     }

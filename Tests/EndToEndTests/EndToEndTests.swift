@@ -88,12 +88,13 @@ struct EndToEndTests {
             var pending = 0
             for _ in 0..<50 {
                 victim.signal(SIGSTOP)
+                try await Task.sleep(for: .milliseconds(300))
                 pending = try await stack.count("SELECT count(*) FROM calls WHERE status = 'processing'")
                 if pending > 0 { break }
                 victim.signal(SIGCONT)
                 try await Task.sleep(for: .milliseconds(5))
             }
-            #expect(pending > 0, "the worker was stopped with calls in flight")
+            #expect(pending > 0, "the worker was stopped with calls in flight (statements it had sent have settled)")
             victim.kill9()
             try stack.startWorker()
             let done = try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: total)

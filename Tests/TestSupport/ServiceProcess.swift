@@ -14,7 +14,7 @@ public final class ServiceProcess: @unchecked Sendable {
     public init(_ executable: String, arguments: [String] = [], environment: [String: String]) throws {
         name = (executable as NSString).lastPathComponent
         logPath = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString.prefix(8)).log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : Self.binary(executable))
         process.arguments = arguments
