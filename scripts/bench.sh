@@ -15,7 +15,7 @@ scripts/setup.sh
 swift build -c release --product callaudit-ingest >/dev/null
 swift build -c release --product callaudit-worker >/dev/null
 BIN="$(swift build -c release --show-bin-path)"
-rm -rf "$RUN_DIR"
+scripts/services.sh wipe
 scripts/services.sh start >/dev/null
 # shellcheck disable=SC1091
 source "$RUN_DIR/env"

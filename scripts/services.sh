@@ -4,6 +4,7 @@
 #   scripts/services.sh start   # idempotent; writes .run/env with DATABASE_URL and REDIS_URL
 #   scripts/services.sh stop
 #   scripts/services.sh status
+#   scripts/services.sh wipe    # stop and delete both servers' data
 #
 # Both listen on loopback only, on ports of their own (REDIS_PORT, default 63790; PG_PORT, default 54329),
 # with their data under .run/ (RUN_DIR). PostgreSQL refuses to run as root, so as root it runs as `postgres`.
@@ -14,7 +15,13 @@ RUN_DIR="${RUN_DIR:-$ROOT/.run}"
 REDIS_PORT="${REDIS_PORT:-63790}"
 PG_PORT="${PG_PORT:-54329}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-PG_DATA="$RUN_DIR/postgres"
+# PostgreSQL runs as `postgres` when we are root, and that user must reach its data folder: a checkout under a private
+# home directory would not do, so as root the data lives under /var/tmp.
+if [ "$(id -u)" = 0 ]; then
+    PG_DATA="${PG_DATA:-/var/tmp/callaudit-postgres-$PG_PORT}"
+else
+    PG_DATA="${PG_DATA:-$RUN_DIR/postgres}"
+fi
 REDIS_DIR="$RUN_DIR/redis"
 
 as_pg_user() {
@@ -34,6 +41,7 @@ start_redis() {
 start_postgres() {
     mkdir -p "$RUN_DIR"
     if [ ! -s "$PG_DATA/PG_VERSION" ]; then
+        rm -rf "$PG_DATA"
         mkdir -p "$PG_DATA"
         [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DATA" && chmod 700 "$PG_DATA"
         as_pg_user "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
@@ -76,8 +84,9 @@ case "${1:-}" in
     stop) stop_all ;;
     restart-redis) redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; sleep 0.2; start_redis ;;
     restart-postgres) as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w restart -l "$PG_DATA/server.log" >/dev/null ;;
+    wipe) stop_all; rm -rf "$PG_DATA" "$REDIS_DIR" ;;
     status)
         redis-cli -p "$REDIS_PORT" ping 2>/dev/null || echo "redis down"
         as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DATA" status 2>/dev/null | head -1 || echo "postgres down" ;;
-    *) echo "usage: $0 start|stop|status|restart-redis|restart-postgres" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|status|wipe|restart-redis|restart-postgres" >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 export RUN_DIR="${RUN_DIR:-$PWD/.run/test}" REDIS_PORT="${TEST_REDIS_PORT:-63791}" PG_PORT="${TEST_PG_PORT:-54330}"
-rm -rf "$RUN_DIR"
+scripts/services.sh wipe
 scripts/services.sh start
 trap 'scripts/services.sh stop' EXIT
 # shellcheck disable=SC1091
