@@ -3,30 +3,47 @@ import CallAuditCore
 /// Turns a dialog given as text into segments with roles, from speaker labels ("Клиент:", "Agent:", "상담원:").
 ///
 /// Several turns may stand on one line ("Клиент: Привет! Менеджер: Добрый день!"); a line without a label continues
-/// the previous turn; unknown labels ("Speaker 1:") keep their name and get a role only when the words show it.
+/// the previous turn (also the turn of a label that stands alone on its line); a leading timestamp ("[00:01:15]",
+/// "00:12") is skipped; unknown labels ("Speaker 1:") keep their name and get a role only when the words show it.
 public enum DialogParser {
     /// The segments of `text`, in order.
     public static func segments(from text: String) -> [Segment] {
         var segments: [Segment] = []
         for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = withoutTimestamp(Substring(rawLine.trimmingCharacters(in: .whitespaces)))
             guard !line.isEmpty else { continue }
-            let turns = splitTurns(Substring(line))
-            for turn in turns {
+            for turn in splitTurns(line) {
                 let body = turn.text.trimmingCharacters(in: .whitespaces)
                 if let speaker = turn.speaker {
-                    guard !body.isEmpty else { continue }
                     segments.append(Segment(role: turn.role, speaker: speaker, text: body))
                 } else if !body.isEmpty {
                     if segments.isEmpty {
                         segments.append(Segment(role: .unknown, text: body))
                     } else {
-                        segments[segments.count - 1].text += " " + body
+                        let previous = segments[segments.count - 1].text
+                        segments[segments.count - 1].text = previous.isEmpty ? body : previous + " " + body
                     }
                 }
             }
         }
-        return RoleInference.assignRoles(segments)
+        return RoleInference.assignRoles(segments.filter { !$0.text.isEmpty })
+    }
+
+    /// A line without a leading `[00:01:15]` or `(00:12)`, or an `00:12` that stands before a speaker label.
+    static func withoutTimestamp(_ line: Substring) -> Substring {
+        var rest = line
+        if let first = rest.first, first == "[" || first == "(", let close = rest.firstIndex(of: first == "[" ? "]" : ")"),
+           rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == " " })
+        {
+            rest = rest[rest.index(after: close)...]
+        } else {
+            let time = rest.prefix { $0.isNumber || $0 == ":" || $0 == "." }
+            let after = rest.dropFirst(time.count).drop { $0 == " " }
+            if time.contains(":"), time.first?.isNumber == true, leadingLabel(after) != nil {
+                rest = after
+            }
+        }
+        return rest.drop { $0 == " " }
     }
 
     struct Turn {

@@ -53,4 +53,18 @@ struct DialogParserTests {
         let segments = DialogParser.segments(from: "Agent: The price is: 20 dollars. Note: that includes tax.")
         #expect(segments.count == 1)
     }
+
+    @Test("leading timestamps are skipped and a label alone on its line owns the next lines")
+    func timestampsAndLabelLines() {
+        let segments = DialogParser.segments(from: """
+            [00:00:01] Менеджер: Добрый день!
+            00:05 Клиент: Здравствуйте.
+            (00:09) Менеджер:
+            Чем могу помочь?
+            Клиент:
+            Хочу узнать цену.
+            """)
+        #expect(segments.map(\.role) == [.manager, .customer, .manager, .customer])
+        #expect(segments.map(\.text) == ["Добрый день!", "Здравствуйте.", "Чем могу помочь?", "Хочу узнать цену."])
+    }
 }
