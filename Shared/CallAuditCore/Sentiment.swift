@@ -22,8 +22,11 @@ public struct SentimentScore: Codable, Sendable, Equatable {
 
 /// Sentiment of the whole call and of each party.
 public struct Sentiment: Codable, Sendable, Equatable {
+    /// The whole call.
     public var overall: SentimentScore
+    /// What the manager said.
     public var manager: SentimentScore
+    /// What the customer said.
     public var customer: SentimentScore
 
     /// Creates the sentiment of a call.

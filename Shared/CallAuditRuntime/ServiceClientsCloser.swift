@@ -10,6 +10,7 @@ public struct ServiceClientsCloser: Service {
         self.clients = clients
     }
 
+    /// Waits for graceful shutdown, then closes the clients.
     public func run() async throws {
         try? await gracefulShutdown()
         try await clients.close()

@@ -4,9 +4,11 @@ import Foundation
 public struct DeadLetter: Sendable, Equatable, Codable {
     /// The dead-letter stream entry id: what replay takes.
     public var entryID: String
+    /// The call that ran out of attempts.
     public var callID: UUID
     /// The last error.
     public var error: String
+    /// How many attempts were made.
     public var attempts: Int
 
     enum CodingKeys: String, CodingKey {

@@ -3,8 +3,11 @@ import Foundation
 
 /// Which calls `GET /v1/calls` lists.
 public struct CallFilter: Sendable {
+    /// Only this manager's calls.
     public var managerID: String?
+    /// Only calls in this status.
     public var status: CallStatus?
+    /// Only calls of this mode.
     public var mode: CallMode?
     /// Calls created at or after this instant.
     public var from: Date?

@@ -4,24 +4,39 @@ import PostgresClient
 
 /// A stored call: what was submitted and where it stands.
 public struct CallRecord: Sendable {
+    /// CallAudit's id of the call.
     public var id: UUID
+    /// The CRM's id of the call (`call_id`).
     public var externalID: String?
+    /// The manager the call is scored for (`unassigned` when none was given).
     public var managerID: String
+    /// The rubric it is scored against.
     public var mode: CallMode
+    /// Text, upload or URL.
     public var source: CallSource
+    /// Where the call stands.
     public var status: CallStatus
+    /// The pipeline step it is in.
     public var stage: PipelineStage
+    /// Why the last attempt failed, or why the call waits.
     public var error: String?
+    /// The language the caller gave, if any.
     public var languageHint: String?
+    /// The dialog, for a text call (not loaded when listing).
     public var dialogText: String?
+    /// The recording's URL, for a URL call.
     public var audioURL: String?
+    /// Where to report the result, if the caller asked.
     public var callbackURL: String?
     /// The metadata object as JSON text.
     public var metadataJSON: String
     /// How many times a worker has started on the call.
     public var attempts: Int
+    /// When the call was accepted.
     public var createdAt: Date
+    /// When its row last changed.
     public var updatedAt: Date
+    /// When it was finished or given up.
     public var completedAt: Date?
     /// `created_at` exactly as PostgreSQL printed it, for cursors that must compare equal.
     var createdAtText: String

@@ -3,8 +3,11 @@ import Foundation
 
 /// A call whose pipeline finished: its result and the provider requests it took, ready to be saved.
 public struct FinishedCall: Sendable, Encodable {
+    /// The call.
     public var id: UUID
+    /// What the pipeline found.
     public var result: AnalysisResult
+    /// The provider requests it took.
     public var usage: [ProviderUsage]
 
     /// Creates a finished call.

@@ -2,17 +2,23 @@ import Foundation
 
 /// One manager's row of the per-manager report.
 public struct ManagerSummary: Codable, Sendable, Equatable {
+    /// The manager.
     public var managerID: String
     /// Analyzed calls in the period.
     public var calls: Int
+    /// Mean total score, to two decimals.
     public var averageScore: Double
+    /// Lowest total score.
     public var minScore: Int
+    /// Highest total score.
     public var maxScore: Int
+    /// Mean score of each criterion.
     public var criteria: [CriterionAverage]
     /// Share of calls whose overall sentiment is negative, 0–1.
     public var negativeSentimentShare: Double
     /// Calls in which profanity was found.
     public var callsWithProfanity: Int
+    /// When the latest analyzed call was accepted.
     public var lastCallAt: Date
 
     enum CodingKeys: String, CodingKey {

@@ -3,15 +3,23 @@ import Foundation
 
 /// A validated call as the ingest API accepts it, before it is stored.
 public struct NewCall: Sendable {
+    /// CallAudit's id, chosen at ingest.
     public var id: UUID
     /// The CRM's id of the call; with `mode` it identifies the call, so a repeat returns the stored one.
     public var externalID: String?
+    /// The manager the call is scored for.
     public var managerID: String
+    /// The rubric to score against.
     public var mode: CallMode
+    /// Text, upload or URL.
     public var source: CallSource
+    /// The language the caller gave, if any.
     public var languageHint: String?
+    /// The dialog, for a text call.
     public var dialogText: String?
+    /// The recording's URL, for a URL call.
     public var audioURL: String?
+    /// Where to report the result, if the caller asked.
     public var callbackURL: String?
     /// A JSON object, already validated.
     public var metadataJSON: String

@@ -1,13 +1,22 @@
 /// One request a provider served for a call, as recorded for cost and audit.
 public struct ProviderUsage: Codable, Sendable, Equatable {
+    /// `transcription` or `analysis`.
     public var step: String
+    /// `openai`, `azure`, `huggingface`, …
     public var provider: String
+    /// The model or deployment.
     public var model: String?
+    /// The HTTP status the provider answered.
     public var httpStatus: Int?
+    /// How long the request took.
     public var latencyMilliseconds: Int
+    /// Prompt tokens billed.
     public var inputTokens: Int
+    /// Completion tokens billed.
     public var outputTokens: Int
+    /// Seconds of audio billed.
     public var audioSeconds: Double
+    /// What the request cost, from the price table.
     public var costUSD: Double
 
     /// Creates a usage record.

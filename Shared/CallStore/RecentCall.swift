@@ -5,11 +5,17 @@ import Foundation
 public struct RecentCall: Codable, Sendable, Equatable {
     /// The call id, lowercased.
     public var id: String
+    /// The CRM's id of the call.
     public var externalID: String?
+    /// The rubric it was scored against.
     public var mode: CallMode
+    /// Its total score.
     public var totalScore: Int
+    /// Its overall sentiment.
     public var sentiment: SentimentLabel
+    /// Whether profanity was found.
     public var hasProfanity: Bool
+    /// When it was accepted.
     public var createdAt: Date
 
     enum CodingKeys: String, CodingKey {

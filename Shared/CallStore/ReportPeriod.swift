@@ -3,8 +3,11 @@ import Foundation
 
 /// The calls a report covers: created in `[from, to)`, optionally of one mode.
 public struct ReportPeriod: Sendable {
+    /// First instant covered.
     public var from: Date
+    /// First instant no longer covered.
     public var to: Date
+    /// Only calls of this mode, when set.
     public var mode: CallMode?
 
     /// Creates a period.

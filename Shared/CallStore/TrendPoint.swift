@@ -4,7 +4,9 @@ import Foundation
 public struct TrendPoint: Codable, Sendable, Equatable {
     /// Start of the day or week (UTC).
     public var periodStart: Date
+    /// Analyzed calls in the day or week.
     public var calls: Int
+    /// Their mean total score.
     public var averageScore: Double
 
     enum CodingKeys: String, CodingKey {

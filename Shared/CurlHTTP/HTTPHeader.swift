@@ -1,6 +1,8 @@
 /// One HTTP header.
 public struct HTTPHeader: Sendable, Equatable {
+    /// The header's name (lowercased in responses).
     public var name: String
+    /// Its value.
     public var value: String
 
     /// Creates a header.

@@ -1,8 +1,12 @@
 /// An outbound request with its limits.
 public struct HTTPRequest: Sendable {
+    /// `GET`, `POST`, …
     public var method: String
+    /// An http or https URL.
     public var url: String
+    /// Headers to send (never echoed in errors).
     public var headers: [HTTPHeader]
+    /// The body to send, if any.
     public var body: [UInt8]?
     /// The whole exchange must finish within this (default 30 s).
     public var timeout: Duration = .seconds(30)

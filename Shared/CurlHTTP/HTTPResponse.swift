@@ -1,7 +1,10 @@
 /// A response: status, headers of the final response (names lowercased), body.
 public struct HTTPResponse: Sendable {
+    /// The HTTP status of the final response.
     public var status: Int
+    /// Its headers, names lowercased.
     public var headers: [HTTPHeader]
+    /// Its body.
     public var body: [UInt8]
 
     /// The first header of that name (case-insensitive).

@@ -2,6 +2,7 @@ import Foundation
 
 /// A `multipart/form-data` body, for provider uploads.
 public struct MultipartFormData: Sendable {
+    /// The boundary between parts.
     public let boundary: String
     private var body: [UInt8] = []
 

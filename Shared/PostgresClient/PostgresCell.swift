@@ -5,11 +5,17 @@ public struct PostgresCell: Sendable {
     /// The raw text bytes; `nil` for NULL.
     let raw: [UInt8]?
 
+    /// Whether the value is NULL.
     public var isNull: Bool { raw == nil }
+    /// The value as text.
     public var string: String? { raw.map { String(decoding: $0, as: UTF8.self) } }
+    /// The value as an integer.
     public var int: Int? { string.flatMap { Int($0) } }
+    /// The value as a double.
     public var double: Double? { string.flatMap { Double($0) } }
+    /// The value as a boolean (`t`/`f`).
     public var bool: Bool? { string.map { $0 == "t" || $0 == "true" } }
+    /// The value as a UUID.
     public var uuid: UUID? { string.flatMap(UUID.init(uuidString:)) }
     /// A `timestamptz` (`2026-11-24 09:25:42.123456+00`).
     public var date: Date? { string.flatMap(PostgresTimestamp.parse) }

@@ -31,6 +31,7 @@ public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
         PQfinish(connection)
     }
 
+    /// Whether the server went away; the pool then opens a new connection.
     public var isBroken: Bool { PQstatus(connection) != CONNECTION_OK }
 
     /// Whether a transaction is open or failed on this connection.

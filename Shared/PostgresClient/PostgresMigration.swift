@@ -1,7 +1,10 @@
 /// One versioned schema change.
 public struct PostgresMigration: Sendable {
+    /// Its number; migrations apply in this order, once each.
     public var version: Int
+    /// What it does.
     public var name: String
+    /// The statements, run in one transaction.
     public var sql: String
 
     /// Creates a migration.

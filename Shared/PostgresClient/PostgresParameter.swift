@@ -8,8 +8,11 @@ public enum PostgresParameter: Sendable, Equatable, ExpressibleByStringLiteral, 
     case text(String)
     case bytes([UInt8])
 
+    /// A text literal.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// An integer literal.
     public init(integerLiteral value: Int) { self = .text(String(value)) }
+    /// NULL.
     public init(nilLiteral: ()) { self = .null }
 
     /// A text, or NULL.

@@ -1,11 +1,14 @@
 /// The rows a statement returned and how many rows it changed.
 public struct PostgresResult: Sendable, Sequence {
+    /// The rows returned.
     public var rows: [PostgresRow]
     /// Rows inserted, updated or deleted (0 for other statements).
     public var affectedRows: Int
 
+    /// The first row, if any.
     public var first: PostgresRow? { rows.first }
 
+    /// Iterates over the rows.
     public func makeIterator() -> IndexingIterator<[PostgresRow]> {
         rows.makeIterator()
     }

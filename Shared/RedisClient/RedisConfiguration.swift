@@ -2,11 +2,17 @@ import Foundation
 
 /// Where and how to reach Redis.
 public struct RedisConfiguration: Sendable {
+    /// The server's host name or address.
     public var host: String
+    /// Its TCP port.
     public var port: Int
+    /// The ACL user, if any.
     public var username: String?
+    /// The password sent with `AUTH`; never shown in errors.
     public var password: String?
+    /// The database every connection selects.
     public var database: Int
+    /// How long connecting may take.
     public var connectTimeout: Duration
     /// The socket timeout of an ordinary command.
     public var commandTimeout: Duration
