@@ -5,17 +5,23 @@ public struct PostgresCell: Sendable {
     /// The raw text bytes; `nil` for NULL.
     let raw: [UInt8]?
 
-    /// Whether the value is NULL.
+    /// Whether the value is SQL NULL.
     public var isNull: Bool { raw == nil }
-    /// The value as text.
+    /// The text, as UTF-8.
     public var string: String? { raw.map { String(decoding: $0, as: UTF8.self) } }
-    /// The value as an integer.
+    /// An integer column's value; `nil` for NULL or text that is not an integer.
     public var int: Int? { string.flatMap { Int($0) } }
-    /// The value as a double.
+    /// A floating-point or integer column's value (`NaN`, `Infinity` included).
     public var double: Double? { string.flatMap { Double($0) } }
-    /// The value as a boolean (`t`/`f`).
-    public var bool: Bool? { string.map { $0 == "t" || $0 == "true" } }
-    /// The value as a UUID.
+    /// A `boolean` (`t` or `f`); `nil` for NULL or any other text.
+    public var bool: Bool? {
+        switch string {
+        case "t", "true": true
+        case "f", "false": false
+        default: nil
+        }
+    }
+    /// A `uuid`.
     public var uuid: UUID? { string.flatMap(UUID.init(uuidString:)) }
     /// A `timestamptz` (`2026-11-24 09:25:42.123456+00`).
     public var date: Date? { string.flatMap(PostgresTimestamp.parse) }

@@ -1,41 +1,83 @@
 import BlockingPool
 import CLibpq
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// One libpq connection. Used only inside ``PostgresPool`` closures, on a thread-pool thread.
 public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
-    // @unchecked: the pool hands this connection to one thread at a time; `connection` is only touched by that thread.
+    // @unchecked: the pool hands this connection to one thread at a time; `connection` and `failed` are only touched by
+    // that thread, and the pool reads `isBroken` only after that thread's work has completed.
     private let connection: OpaquePointer
+    private let logger: Logger
+    private let connectionString: PostgresConnectionString
+    /// Set once a statement failed with a connection-class error, even if libpq still reports the connection as OK.
+    private var failed = false
 
-    init(configuration: PostgresConfiguration) throws {
-        let keywords = ["dbname", "connect_timeout", "options", "keepalives", "keepalives_idle", "application_name"]
-        let values = [
-            configuration.connectionString, String(configuration.connectTimeoutSeconds),
-            "-c statement_timeout=\(configuration.statementTimeoutMilliseconds) -c TimeZone=UTC", "1", "30", "callaudit",
+    init(configuration: PostgresConfiguration, logger: Logger) throws {
+        let parsed = PostgresConnectionString(configuration.connectionString)
+        let options = [parsed.settings["options"], "-c statement_timeout=\(configuration.statementTimeoutMilliseconds)",
+                       "-c TimeZone=UTC", "-c DateStyle=ISO"].compactMap { $0 }.joined(separator: " ")
+        let settings = [
+            ("dbname", configuration.connectionString), ("connect_timeout", String(configuration.connectTimeoutSeconds)),
+            ("options", options), ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"),
+            ("keepalives_count", "3"), ("application_name", parsed.settings["application_name"] ?? "callaudit"),
         ]
-        let handle = Self.withCStrings(keywords) { keywordPointers in
-            Self.withCStrings(values) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
+        let handle = Self.withCStrings(settings.map(\.0)) { keywordPointers in
+            Self.withCStrings(settings.map(\.1)) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
         }
         guard let handle else { throw PostgresError(sqlState: "08000", message: "cannot allocate a connection") }
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = Self.text(PQerrorMessage(handle))
+            let message = parsed.redact(Self.text(PQerrorMessage(handle)))
             PQfinish(handle)
             throw PostgresError(sqlState: "08001", message: message)
         }
         connection = handle
+        self.logger = logger
+        connectionString = parsed
+        PQsetNoticeReceiver(handle, { context, result in
+            guard let context, let result else { return }
+            let connection = Unmanaged<PostgresConnection>.fromOpaque(context).takeUnretainedValue()
+            connection.log(notice: result)
+        }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
         PQfinish(connection)
     }
 
-    /// Whether the server went away; the pool then opens a new connection.
-    public var isBroken: Bool { PQstatus(connection) != CONNECTION_OK }
+    /// `true` once the connection cannot be used again; the pool then drops it and the next use reconnects.
+    public var isBroken: Bool { failed || PQstatus(connection) != CONNECTION_OK }
 
-    /// Whether a transaction is open or failed on this connection.
-    var isInTransaction: Bool { PQtransactionStatus(connection) != PQTRANS_IDLE }
+    /// Reconnects when the server has closed this idle connection (it was restarted, or terminated the backend), so
+    /// that a connection that died while idle in the pool fails no query. Reads only what has already arrived.
+    func reopenIfServerClosed() throws {
+        guard failed || serverClosed else { return }
+        logger.debug("PostgreSQL closed an idle connection; reconnecting")
+        PQreset(connection)
+        guard PQstatus(connection) == CONNECTION_OK else {
+            throw PostgresError(sqlState: "08001", message: connectionString.redact(Self.text(PQerrorMessage(connection))))
+        }
+        failed = false
+    }
+
+    /// Whether the server has closed the connection: reads what has arrived (the server's goodbye, then end of file,
+    /// so twice) without waiting.
+    private var serverClosed: Bool {
+        for _ in 0..<2 where PQconsumeInput(connection) == 0 { return true }
+        return PQstatus(connection) != CONNECTION_OK
+    }
+
+    /// Rolls back a transaction that a failed or careless caller left open; drops the connection if that fails.
+    func endAbandonedTransaction() {
+        guard !isBroken, PQtransactionStatus(connection) != PQTRANS_IDLE else { return }
+        do {
+            try query("ROLLBACK")
+        } catch {
+            failed = true
+        }
+    }
 
     /// Runs one parameterized statement (`$1`, `$2`, …).
     @discardableResult
@@ -53,7 +95,7 @@ public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
 
     private func take(_ result: OpaquePointer?) throws -> PostgresResult {
         guard let result else {
-            throw PostgresError(sqlState: nil, message: Self.text(PQerrorMessage(connection)))
+            throw fail(PostgresError(sqlState: isBroken ? "08006" : nil, message: Self.text(PQerrorMessage(connection))))
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
@@ -61,7 +103,7 @@ public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
             let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
                 ?? Self.text(PQerrorMessage(connection))
-            throw PostgresError(sqlState: sqlState ?? (isBroken ? "08006" : nil), message: message)
+            throw fail(PostgresError(sqlState: sqlState ?? (isBroken ? "08006" : nil), message: message))
         }
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
@@ -85,6 +127,19 @@ public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
             rows.append(PostgresRow(columns: columns, cells: cells))
         }
         return PostgresResult(rows: rows, affectedRows: Int(String(cString: PQcmdTuples(result))) ?? 0)
+    }
+
+    /// Remembers a connection-class error so that the pool drops this connection.
+    private func fail(_ error: PostgresError) -> PostgresError {
+        if error.isConnectionError { failed = true }
+        return error
+    }
+
+    /// Logs a server notice or warning (e.g. `CREATE TABLE IF NOT EXISTS` skipping) instead of printing it.
+    private func log(notice result: OpaquePointer) {
+        let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) } ?? "NOTICE"
+        let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? ""
+        logger.log(level: severity == "WARNING" ? .warning : .debug, "PostgreSQL \(severity): \(message)")
     }
 
     /// Pins every parameter's bytes for the duration of the call, without copying (a large `bytea` stays single).

@@ -1,10 +1,10 @@
 /// One versioned schema change.
 public struct PostgresMigration: Sendable {
-    /// Its number; migrations apply in this order, once each.
+    /// The version; migrations apply in ascending order, each once.
     public var version: Int
-    /// What it does.
+    /// A short description, recorded in `schema_migrations`.
     public var name: String
-    /// The statements, run in one transaction.
+    /// One or more statements without parameters; they run inside the migrator's transaction (no `BEGIN`/`COMMIT`).
     public var sql: String
 
     /// Creates a migration.

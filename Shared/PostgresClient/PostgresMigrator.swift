@@ -6,8 +6,17 @@ public enum PostgresMigrator {
     static let lockKey = 0x63_616C_6C61_7564
 
     /// Applies every migration not yet recorded in `schema_migrations`, each in its own transaction with its record.
+    ///
+    /// Everything runs on one connection holding `pg_advisory_lock`, without a statement timeout (waiting for another
+    /// process's migrations or building an index may take long). Two migrations with one version are refused.
     public static func migrate(_ pool: PostgresPool, migrations: [PostgresMigration], logger: Logger) async throws {
+        let ordered = migrations.sorted { $0.version < $1.version }
+        for (earlier, later) in zip(ordered, ordered.dropFirst()) where earlier.version == later.version {
+            throw PostgresError(sqlState: nil, message: "two migrations have version \(later.version)")
+        }
         let applied = try await pool.withConnection { connection -> [Int] in
+            try connection.query("SET statement_timeout = 0")
+            defer { _ = try? connection.query("RESET statement_timeout") }
             try connection.query("SELECT pg_advisory_lock($1)", [.init(lockKey)])
             defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", [.init(lockKey)]) }
             try connection.query("""
@@ -16,7 +25,7 @@ public enum PostgresMigrator {
                 """)
             let done = Set(try connection.query("SELECT version FROM schema_migrations").compactMap { $0["version"].int })
             var applied: [Int] = []
-            for migration in migrations.sorted(by: { $0.version < $1.version }) where !done.contains(migration.version) {
+            for migration in ordered where !done.contains(migration.version) {
                 try connection.query("BEGIN")
                 do {
                     try connection.execute(script: migration.sql)
@@ -27,10 +36,11 @@ public enum PostgresMigrator {
                     _ = try? connection.query("ROLLBACK")
                     throw error
                 }
+                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 applied.append(migration.version)
             }
             return applied
         }
-        for version in applied { logger.info("applied migration", metadata: ["version": "\(version)"]) }
+        if applied.isEmpty { logger.debug("schema is up to date") }
     }
 }

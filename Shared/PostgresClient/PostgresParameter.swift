@@ -4,15 +4,18 @@ import Foundation
 public enum PostgresParameter: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByNilLiteral
 {
+    /// SQL NULL.
     case null
+    /// A value in PostgreSQL's text format; the server converts it to the column's or the cast's type.
     case text(String)
+    /// A `bytea`, sent in binary format.
     case bytes([UInt8])
 
     /// A text literal.
     public init(stringLiteral value: String) { self = .text(value) }
-    /// An integer literal.
+    /// An integer literal, sent as its decimal text.
     public init(integerLiteral value: Int) { self = .text(String(value)) }
-    /// NULL.
+    /// `nil`, sent as SQL NULL.
     public init(nilLiteral: ()) { self = .null }
 
     /// A text, or NULL.
@@ -25,8 +28,6 @@ public enum PostgresParameter: Sendable, Equatable, ExpressibleByStringLiteral, 
     public init(_ value: Bool?) { self = value.map { .text($0 ? "true" : "false") } ?? .null }
     /// A UUID, or NULL.
     public init(_ value: UUID?) { self = value.map { .text($0.uuidString.lowercased()) } ?? .null }
-    /// An instant (ISO 8601 with fractional seconds, UTC), or NULL.
-    public init(_ value: Date?) {
-        self = value.map { .text($0.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))) } ?? .null
-    }
+    /// An instant (ISO 8601 with microseconds, UTC, as `timestamptz` keeps it), or NULL.
+    public init(_ value: Date?) { self = value.map { .text(PostgresTimestamp.format($0)) } ?? .null }
 }

@@ -9,7 +9,7 @@ public final class PostgresPool: Sendable {
     /// Creates a pool; connections open on first use and reopen after the server went away.
     public init(configuration: PostgresConfiguration, size: Int = 10, threadPool: NIOThreadPool, logger: Logger) {
         pool = BlockingConnectionPool(maxConnections: size, threadPool: threadPool) {
-            let connection = try PostgresConnection(configuration: configuration)
+            let connection = try PostgresConnection(configuration: configuration, logger: logger)
             logger.debug("connected to PostgreSQL")
             return connection
         }
@@ -21,11 +21,13 @@ public final class PostgresPool: Sendable {
         try await withConnection { try $0.query(sql, parameters) }
     }
 
-    /// Runs `body` with one connection, synchronously on a pool thread. A transaction left open is rolled back.
+    /// Runs `body` with one connection, synchronously on a pool thread. A transaction left open is rolled back; a
+    /// connection that failed with a connection error is dropped, and the next use opens a new one.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         do {
             return try await pool.withConnection { connection in
-                defer { if connection.isInTransaction { _ = try? connection.query("ROLLBACK") } }
+                try connection.reopenIfServerClosed()
+                defer { connection.endAbandonedTransaction() }
                 return try body(connection)
             }
         } catch is BlockingPoolClosed {

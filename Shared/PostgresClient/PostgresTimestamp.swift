@@ -1,7 +1,41 @@
 import Foundation
 
-/// Parses PostgreSQL's ISO output of `timestamptz`: `yyyy-MM-dd HH:mm:ss[.ffffff]±HH[:MM[:SS]]`.
+/// PostgreSQL's ISO text of `timestamptz`: parses `yyyy-MM-dd HH:mm:ss[.ffffff]±HH[:MM[:SS]]`, writes
+/// `yyyy-MM-ddTHH:mm:ss.ffffffZ`.
 enum PostgresTimestamp {
+    /// ISO 8601 in UTC with microseconds, the precision of `timestamptz`.
+    static func format(_ date: Date) -> String {
+        let microseconds = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let (days, microsecondOfDay) = floorDivision(microseconds, 86_400_000_000)
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let secondOfDay = microsecondOfDay / 1_000_000
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))T\(padded(secondOfDay / 3600, 2)):"
+            + "\(padded(secondOfDay / 60 % 60, 2)):\(padded(secondOfDay % 60, 2)).\(padded(microsecondOfDay % 1_000_000, 6))Z"
+    }
+
+    /// Quotient and non-negative remainder.
+    static func floorDivision(_ value: Int, _ divisor: Int) -> (Int, Int) {
+        let remainder = value % divisor
+        return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
+    }
+
+    /// The civil date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 19 else { return nil }
