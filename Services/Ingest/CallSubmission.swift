@@ -33,8 +33,8 @@ struct CallSubmission: Sendable, Decodable {
         source: CallSource, idempotencyKey: String?, audio: UploadedAudio? = nil, limits: SubmissionLimits
     ) throws -> NewCall {
         let mode = try Self.mode(self.mode)
-        let text = dialogText?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let url = audioURL?.trimmingCharacters(in: .whitespaces)
+        let text = dialogText?.trimmed
+        let url = audioURL?.trimmed
         switch source {
         case .text:
             guard let text, !text.isEmpty else {
@@ -73,7 +73,7 @@ struct CallSubmission: Sendable, Decodable {
     }
 
     static func mode(_ text: String?) throws -> CallMode {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .manager }
+        guard let text, !text.trimmed.isEmpty else { return .manager }
         guard let mode = CallMode(parsing: text) else {
             throw CallAuditError.badRequest(
                 "invalid_mode", "mode must be manager, client or dialog (or Manager+, Client+, Диалог), not \(text.prefix(40))")
@@ -82,7 +82,7 @@ struct CallSubmission: Sendable, Decodable {
     }
 
     static func identifier(_ value: String?, field: String, maxLength: Int) throws -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = value?.trimmed, !value.isEmpty else { return nil }
         guard value.count <= maxLength else {
             throw CallAuditError.badRequest("invalid_field", "\(field) is longer than \(maxLength) characters")
         }
@@ -93,7 +93,7 @@ struct CallSubmission: Sendable, Decodable {
     }
 
     static func language(_ value: String?) throws -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces).lowercased(), !value.isEmpty, value != "auto" else {
+        guard let value = value?.trimmed.lowercased(), !value.isEmpty, value != "auto" else {
             return nil
         }
         guard (2...3).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isLetter }) else {

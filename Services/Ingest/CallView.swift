@@ -21,7 +21,7 @@ struct CallView: ResponseEncodable {
     var updatedAt: Date
     var completedAt: Date?
     var result: AnalysisResult?
-    var links: AcceptedCall.Links
+    var links: CallLinks
 
     init(_ call: CallRecord, result: AnalysisResult?) {
         id = call.id.uuidString.lowercased()

@@ -16,18 +16,18 @@ struct CallsController<Context: RequestContext>: Sendable {
         routes.on("/v1/calls", method: .get) { request, _ in try await list(request) }
     }
 
-    func create(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
+    func create(_ request: Request) async throws -> AcceptedCall {
         let submission = try await request.decodeJSON(CallSubmission.self, limit: configuration.maxJSONBytes)
         let source = try Self.source(of: submission)
         let call = try submission.validated(source: source, idempotencyKey: request.idempotencyKey, limits: configuration.submissionLimits)
-        return AcceptedCall(try await intake.accept(call)).accepted()
+        return AcceptedCall(try await intake.accept(call))
     }
 
-    func upload(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
+    func upload(_ request: Request) async throws -> AcceptedCall {
         let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
         let call = try form.submission.validated(
             source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: configuration.submissionLimits)
-        return AcceptedCall(try await intake.accept(call)).accepted()
+        return AcceptedCall(try await intake.accept(call))
     }
 
     func show(_ context: Context) async throws -> CallView {

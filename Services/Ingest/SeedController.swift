@@ -50,6 +50,6 @@ struct SeedController<Context: RequestContext>: Sendable {
             try await Task.sleep(for: pause)
             pause = min(pause * 2, .milliseconds(500))
         }
-        return try AcceptedCall(stored).accepted().response(from: request, context: context)
+        return try AcceptedCall(stored).response(from: request, context: context)
     }
 }

@@ -14,7 +14,7 @@ struct WebhookController<Context: RequestContext>: Sendable {
         routes.on(path, method: .post) { request, _ in try await receive(request) }
     }
 
-    func receive(_ request: Request) async throws -> EditedResponse<AcceptedCall> {
+    func receive(_ request: Request) async throws -> AcceptedCall {
         let raw = try await request.body.collect(upTo: configuration.maxJSONBytes)
         try signature?.verify(header: request.headers[HTTPField.Name("X-Signature")!], body: Array(buffer: raw))
         guard raw.readableBytes > 0 else { throw CallAuditError.badRequest("invalid_json", "the body is empty") }
@@ -25,6 +25,6 @@ struct WebhookController<Context: RequestContext>: Sendable {
         guard body.recordingURL != nil else { throw CallAuditError.badRequest("missing_field", "recording_url is required") }
         let call = try body.submission.validated(
             source: .url, idempotencyKey: request.idempotencyKey, limits: configuration.submissionLimits)
-        return AcceptedCall(try await intake.accept(call)).accepted()
+        return AcceptedCall(try await intake.accept(call))
     }
 }

@@ -1,0 +1,4 @@
+/// Where a call can be read.
+struct CallLinks: Encodable {
+    var `self`: String
+}
