@@ -4,7 +4,8 @@ import CallAuditCore
 ///
 /// Several turns may stand on one line ("Клиент: Привет! Менеджер: Добрый день!"); a line without a label continues
 /// the previous turn (also the turn of a label that stands alone on its line); a leading timestamp ("[00:01:15]",
-/// "00:12") is skipped; unknown labels ("Speaker 1:") keep their name and get a role only when the words show it.
+/// "00:12") is skipped; a role word with a name ("Менеджер Анна:") is that role; unknown labels ("Speaker 1:") keep
+/// their name and get a role only when the words show it.
 public enum DialogParser {
     /// The segments of `text`, in order.
     public static func segments(from text: String) -> [Segment] {
@@ -92,7 +93,8 @@ public enum DialogParser {
             return (label, role, line[restStart...])
         }
         if line[end] == ":", SpeakerLabels.looksLikeName(line[..<end]) {
-            return (label, .unknown, line[restStart...])
+            let role = label.split(separator: " ").first.flatMap { SpeakerLabels.role(of: String($0), atLineStart: true) }
+            return (label, role ?? .unknown, line[restStart...])
         }
         return nil
     }

@@ -67,4 +67,11 @@ struct DialogParserTests {
         #expect(segments.map(\.role) == [.manager, .customer, .manager, .customer])
         #expect(segments.map(\.text) == ["Добрый день!", "Здравствуйте.", "Чем могу помочь?", "Хочу узнать цену."])
     }
+
+    @Test("a role word with a name is that role, and the name is kept")
+    func namedRoles() {
+        let segments = DialogParser.segments(from: "Менеджер Анна: Добрый день!\nКлиент Иван: Здравствуйте.\nAgent Bob: Hi.")
+        #expect(segments.map(\.role) == [.manager, .customer, .manager])
+        #expect(segments.map(\.speaker) == ["Менеджер Анна", "Клиент Иван", "Agent Bob"])
+    }
 }
