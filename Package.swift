@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "callaudit-ingest", targets: ["Ingest"]),
         .executable(name: "callaudit-worker", targets: ["Worker"]),
+        .executable(name: "callaudit-analyzer-benchmark", targets: ["AnalyzerBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -77,6 +78,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Services/Worker", swiftSettings: strictSwift),
+        .executableTarget(name: "AnalyzerBenchmark", dependencies: ["CallAuditCore", "OfflineAnalyzer"],
+                          path: "Benchmarks/AnalyzerBenchmark", swiftSettings: strictSwift),
+
         .target(name: "TestSupport", dependencies: [
             "CallAuditRuntime", "PostgresClient", "RedisClient",
             .product(name: "NIOPosix", package: "swift-nio"),

@@ -4,6 +4,7 @@
 #   2. ingest: accepted text calls per second and p50/p99 latency with wrk at 64 connections on POST /v1/calls,
 #      and the ingest's peak RSS
 #   3. worker: one process draining 10,000 short text calls with the offline analyzer, and its peak RSS
+#   4. the offline analyzer alone: microseconds per call for each sample dialog and for a long call
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ export RUN_DIR="$PWD/.run/bench" REDIS_PORT="${BENCH_REDIS_PORT:-63792}" PG_PORT
 scripts/setup.sh
 swift build -c release --product callaudit-ingest >/dev/null
 swift build -c release --product callaudit-worker >/dev/null
+swift build -c release --product callaudit-analyzer-benchmark >/dev/null
 BIN="$(swift build -c release --show-bin-path)"
 scripts/services.sh wipe
 scripts/services.sh start >/dev/null
@@ -72,6 +74,9 @@ seconds=$(echo "$end - $start" | bc -l)
 worker_rate=$(echo "$accepted / $seconds" | bc -l)
 printf 'worker drained %d calls in %.2f s: %.0f calls/s  peak RSS: %s MB  CPU: %s s (%.0f µs per call)\n' \
     "$accepted" "$seconds" "$worker_rate" "$worker_rss" "$worker_cpu" "$(echo "$worker_cpu * 1000000 / $accepted" | bc -l)"
+
+echo "== 4. offline analyzer alone"
+"$BIN/callaudit-analyzer-benchmark" samples/calls.jsonl
 
 echo
 echo "== summary"

@@ -14,8 +14,8 @@ public enum CallMetricsCalculator {
         var run = 0
         var previousRole: SpeakerRole?
         for segment in segments {
-            let words = segment.text.split(whereSeparator: { $0.isWhitespace }).count
-            let questions = segment.text.filter { $0 == "?" || $0 == "？" }.count
+            let words = segment.text.whitespaceSeparatedWords.count
+            let questions = segment.text.unicodeScalars.filter { $0 == "?" || $0 == "？" }.count
             if segment.role == .manager {
                 managerWords += words
                 managerQuestions += questions

@@ -11,10 +11,10 @@ public enum DialogParser {
     public static func segments(from text: String) -> [Segment] {
         var segments: [Segment] = []
         for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = withoutTimestamp(Substring(rawLine.trimmingCharacters(in: .whitespaces)))
+            let line = withoutTimestamp(Substring(rawLine.trimmed))
             guard !line.isEmpty else { continue }
             for turn in splitTurns(line) {
-                let body = turn.text.trimmingCharacters(in: .whitespaces)
+                let body = turn.text.trimmed
                 if let speaker = turn.speaker {
                     segments.append(Segment(role: turn.role, speaker: speaker, text: body))
                 } else if !body.isEmpty {
@@ -80,21 +80,33 @@ public enum DialogParser {
 
     /// A label at the start of a line, followed by ':' or a dash.
     static func leadingLabel(_ line: Substring) -> (String, SpeakerRole, Substring)? {
-        let separators: [String] = [":", " — ", " – ", " - "]
-        var best: (String.Index, String.Index)?
-        for separator in separators {
-            guard let range = line.range(of: separator), line.distance(from: line.startIndex, to: range.lowerBound) <= 24
-            else { continue }
-            if best == nil || range.lowerBound < best!.0 { best = (range.lowerBound, range.upperBound) }
-        }
-        guard let (end, restStart) = best else { return nil }
-        let label = line[..<end].trimmingCharacters(in: .whitespaces)
+        guard let (end, restStart) = labelSeparator(in: line) else { return nil }
+        let label = line[..<end].trimmed
         if let role = SpeakerLabels.role(of: label, atLineStart: true) {
             return (label, role, line[restStart...])
         }
         if line[end] == ":", SpeakerLabels.looksLikeName(line[..<end]) {
             let role = label.split(separator: " ").first.flatMap { SpeakerLabels.role(of: String($0), atLineStart: true) }
             return (label, role ?? .unknown, line[restStart...])
+        }
+        return nil
+    }
+
+    /// The first ':' or spaced dash (" — ", " – ", " - ") within the first 24 characters: where a label would end,
+    /// and where the turn's text starts.
+    static func labelSeparator(in line: Substring) -> (Substring.Index, Substring.Index)? {
+        var index = line.startIndex
+        var offset = 0
+        while index < line.endIndex && offset <= 24 {
+            let character = line[index]
+            let next = line.index(after: index)
+            if character == ":" { return (index, next) }
+            if character == " ", next < line.endIndex, "—–-".contains(line[next]) {
+                let after = line.index(after: next)
+                if after < line.endIndex, line[after] == " " { return (index, line.index(after: after)) }
+            }
+            index = next
+            offset += 1
         }
         return nil
     }

@@ -1,7 +1,7 @@
 /// The words and phrases (Russian, Korean, English) the offline analyzer looks for.
 ///
 /// An entry is a word stem matched as a prefix ("предлага" finds "предлагаем"), an exact word when it ends in "="
-/// ("да="), or a phrase whose last word is a stem ("меня зов"). Lookups are hash probes, not scans.
+/// ("да="), or a phrase whose last word is a stem ("меня зов"). They are matched through ``LexiconTrie``.
 enum Lexicon {
     static let entries: [Marker: [String]] = [
         .greeting: [
@@ -91,58 +91,21 @@ enum Lexicon {
         ],
     ]
 
-    /// Entry text → markers.
-    static let table: [String: [Marker]] = {
-        var table: [String: [Marker]] = [:]
-        for (marker, words) in entries {
-            for word in words { table[word, default: []].append(marker) }
-        }
-        return table
-    }()
+    static let trie = LexiconTrie(entries)
 
-    /// First words of phrases, so a phrase is only looked up where one could start.
-    static let phraseHeads: Set<String> = Set(table.keys.compactMap { key in
-        key.contains(" ") ? String(key.split(separator: " ")[0]) : nil
-    })
+    static let negations: Set<Word> = Set(["не", "нет", "ни", "not", "no", "never", "don't", "dont", "isn't", "안", "못"]
+        .map { $0.unicodeScalars.map(\.value) })
 
-    static let negations: Set<String> = ["не", "нет", "ни", "not", "no", "never", "don't", "dont", "isn't", "안", "못"]
-
-    /// Every marker in a token list, each position reporting its longest match per marker.
-    static func markers(in tokens: [String]) -> [MarkerHit] {
+    /// Every marker in a word list, each position reporting each marker once.
+    static func markers(in words: [Word]) -> [MarkerHit] {
         var hits: [MarkerHit] = []
-        for index in tokens.indices {
-            let negated = index > 0 && negations.contains(tokens[index - 1])
+        for index in words.indices {
+            let negated = index > 0 && negations.contains(words[index - 1])
             var found: Set<Marker> = []
-            for marker in lookups(tokens, at: index).flatMap({ table[$0] ?? [] }) where found.insert(marker).inserted {
+            for marker in trie.markers(in: words, at: index) where found.insert(marker).inserted {
                 hits.append(MarkerHit(marker: marker, position: index, negated: negated))
             }
         }
         return hits
-    }
-
-    /// The keys to probe at one position: the word exactly, its prefixes, and phrases starting here.
-    static func lookups(_ tokens: [String], at index: Int) -> [String] {
-        let word = tokens[index]
-        var keys = [word + "="]
-        keys += prefixes(of: word)
-        if phraseHeads.contains(word) {
-            for length in 2...3 where index + length <= tokens.count {
-                let head = tokens[index..<index + length - 1].joined(separator: " ")
-                keys += prefixes(of: tokens[index + length - 1]).map { head + " " + $0 }
-            }
-        }
-        return keys
-    }
-
-    static func prefixes(of word: String) -> [String] {
-        guard let first = word.unicodeScalars.first else { return [] }
-        let shortest = first.value >= 0xAC00 ? 1 : 2
-        var prefixes: [String] = []
-        var prefix = String.UnicodeScalarView()
-        for scalar in word.unicodeScalars.prefix(12) {
-            prefix.append(scalar)
-            if prefix.count >= shortest { prefixes.append(String(prefix)) }
-        }
-        return prefixes
     }
 }

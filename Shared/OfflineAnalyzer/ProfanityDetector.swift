@@ -71,7 +71,7 @@ enum ProfanityDetector {
             }
             singles.removeAll()
         }
-        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+        for piece in text.whitespaceSeparatedWords {
             let word = trimmed(piece)
             if word.unicodeScalars.count == 1 {
                 singles.append(word)
@@ -96,7 +96,7 @@ enum ProfanityDetector {
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x4FF, 0x3131...0x318E, 0xAC00...0xD7A3: true
         case 0..<0x80: false
         default: scalar.properties.isAlphabetic
         }

@@ -29,8 +29,7 @@ enum RoleInference {
     }
 
     static func managerEvidence(in text: String) -> Int {
-        let tokens = Tokenizer.tokens(text)
-        let markers = Lexicon.markers(in: tokens)
+        let markers = Lexicon.markers(in: Tokenizer.words(text))
         return markers.filter { [.introduction, .helpOffer, .presentation, .nextStep].contains($0.marker) }.count
     }
 }

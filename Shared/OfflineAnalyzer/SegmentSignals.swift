@@ -13,13 +13,13 @@ struct SegmentSignals: Sendable {
     init(index: Int, segment: Segment) {
         self.index = index
         self.segment = segment
-        let tokens = Tokenizer.tokens(segment.text)
+        let tokens = Tokenizer.words(segment.text)
         words = tokens.count
         let hits = Lexicon.markers(in: tokens)
         markers = Set(hits.filter { !$0.negated }.map(\.marker))
         positive = hits.filter { ($0.marker == .positive && !$0.negated) || ($0.marker == .negative && $0.negated) }.count
         negative = hits.filter { ($0.marker == .negative && !$0.negated) || ($0.marker == .positive && $0.negated) }.count
-        isQuestion = segment.text.contains("?") || segment.text.contains("？")
+        isQuestion = segment.text.unicodeScalars.contains { $0 == "?" || $0 == "？" }
     }
 
     var role: SpeakerRole { segment.role }

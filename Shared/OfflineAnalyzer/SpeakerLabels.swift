@@ -26,7 +26,7 @@ enum SpeakerLabels {
 
     /// Whether a line-start prefix looks like a speaker name ("Speaker 1", "SPEAKER_00", "Иван").
     static func looksLikeName(_ text: Substring) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty, trimmed.count <= 24, trimmed.first?.isLetter == true else { return false }
         let words = trimmed.split(separator: " ")
         return words.count <= 2 && trimmed.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "." }

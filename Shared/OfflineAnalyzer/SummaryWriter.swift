@@ -9,23 +9,25 @@ struct SummaryWriter {
         var sentences: [String] = []
         let request = signals.first(.interest, in: signals.customer) ?? signals.customer.first
         if let request {
-            sentences.append(phrase(ru: "Клиент: «%@».", ko: "고객: «%@».", en: "Customer: “%@”.", RubricScorer.quote(request.segment.text)))
+            let quote = RubricScorer.quote(request.segment.text)
+            sentences.append(localized((ru: "Клиент: «\(quote)».", ko: "고객: «\(quote)».", en: "Customer: “\(quote)”.")))
         }
         if let agreed = signals.agreedNextStep {
-            sentences.append(phrase(ru: "Следующий шаг: «%@».", ko: "다음 단계: «%@».", en: "Next step: “%@”.",
-                                    RubricScorer.quote(agreed.step.segment.text)))
+            let quote = RubricScorer.quote(agreed.step.segment.text)
+            sentences.append(localized((ru: "Следующий шаг: «\(quote)».", ko: "다음 단계: «\(quote)».", en: "Next step: “\(quote)”.")))
         } else {
-            sentences.append(phrase(ru: "Следующий шаг не согласован.", ko: "다음 단계가 합의되지 않았습니다.",
-                                    en: "No next step was agreed.", ""))
+            sentences.append(localized((ru: "Следующий шаг не согласован.", ko: "다음 단계가 합의되지 않았습니다.",
+                                        en: "No next step was agreed.")))
         }
         if signals.objection != nil {
-            sentences.append(phrase(ru: "Клиент высказал возражение.", ko: "고객이 이의를 제기했습니다.", en: "The customer raised an objection.", ""))
+            sentences.append(localized((ru: "Клиент высказал возражение.", ko: "고객이 이의를 제기했습니다.",
+                                        en: "The customer raised an objection.")))
         }
         if !signals.profanity.isEmpty {
-            sentences.append(phrase(ru: "В разговоре есть ненормативная лексика.", ko: "대화에 욕설이 있습니다.",
-                                    en: "The call contains profanity.", ""))
+            sentences.append(localized((ru: "В разговоре есть ненормативная лексика.", ko: "대화에 욕설이 있습니다.",
+                                        en: "The call contains profanity.")))
         }
-        sentences.append(phrase(ru: "Оценка: %@/100.", ko: "점수: %@/100.", en: "Score: %@/100.", String(total)))
+        sentences.append(localized((ru: "Оценка: \(total)/100.", ko: "점수: \(total)/100.", en: "Score: \(total)/100.")))
         return sentences.joined(separator: " ")
     }
 
@@ -35,10 +37,6 @@ struct SummaryWriter {
             .sorted { ($0.score, $0.key) < ($1.score, $1.key) }
             .prefix(5)
             .compactMap { advice[$0.key].map(localized) }
-    }
-
-    func phrase(ru: String, ko: String, en: String, _ value: String) -> String {
-        localized((ru, ko, en)).replacingOccurrences(of: "%@", with: value)
     }
 
     func localized(_ texts: (ru: String, ko: String, en: String)) -> String {

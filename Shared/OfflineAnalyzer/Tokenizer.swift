@@ -1,10 +1,13 @@
+/// A lowercased word as Unicode scalar values.
+typealias Word = [UInt32]
+
 /// Splits text into lowercased words (letters and digits; an apostrophe stays inside English words; ё reads as е).
 ///
 /// Works on Unicode scalars: it runs over every segment of every call.
 enum Tokenizer {
-    static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        var current = String.UnicodeScalarView()
+    static func words(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var current: Word = []
         for scalar in text.unicodeScalars {
             var value = scalar.value
             switch value {
@@ -14,19 +17,19 @@ enum Tokenizer {
             }
             let isWord: Bool
             switch value {
-            case 0x30...0x39, 0x61...0x7A: isWord = true
+            case 0x30...0x39, 0x61...0x7A, 0x430...0x44F, 0xAC00...0xD7A3: isWord = true
             case 0x27: isWord = !current.isEmpty
             case 0..<0x80: isWord = false
             default: isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             }
-            if isWord, let lowered = Unicode.Scalar(value) {
-                current.append(lowered)
+            if isWord {
+                current.append(value)
             } else if !current.isEmpty {
-                tokens.append(String(current))
-                current = String.UnicodeScalarView()
+                words.append(current)
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { tokens.append(String(current)) }
-        return tokens
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 }
