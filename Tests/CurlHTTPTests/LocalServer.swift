@@ -49,7 +49,7 @@ enum LocalServer {
             })
         }
         router.get("/slow") { _, _ in
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(6))
             return "late"
         }
         return router

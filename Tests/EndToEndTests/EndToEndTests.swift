@@ -95,7 +95,7 @@ struct EndToEndTests {
                 try await Task.sleep(for: .milliseconds(5))
             }
             #expect(pending > 0, "the worker was stopped with calls in flight (statements it had sent have settled)")
-            victim.kill9()
+            await victim.kill9()
             try stack.startWorker()
             let done = try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: total)
             #expect(done == total, "\(stack.logs)")
@@ -107,8 +107,17 @@ struct EndToEndTests {
     @Test("FLUSHALL on Redis loses no queued call: the sweeper re-enqueues them from PostgreSQL")
     func flushAll() async throws {
         let redis = try await TestRedisServer()
-        defer { redis.stop() }
-        try await Stack.with(redisURL: redis.url) { stack in
+        do {
+            try await flushAllLosesNothing(redisURL: redis.url)
+        } catch {
+            await redis.stop()
+            throw error
+        }
+        await redis.stop()
+    }
+
+    func flushAllLosesNothing(redisURL: String) async throws {
+        try await Stack.with(redisURL: redisURL) { stack in
             let total = 40
             for index in 0..<total {
                 _ = try await stack.submit(json: #"{"dialog_text": "Agent: Hi \#(index). Customer: Hello.", "manager_id": "m"}"#)

@@ -101,8 +101,8 @@ final class Stack: @unchecked Sendable {
     }
 
     func stop() async {
-        for worker in workers where worker.isRunning { worker.kill9() }
-        if let ingest, ingest.isRunning { ingest.kill9() }
+        for worker in workers where worker.isRunning { await worker.kill9() }
+        if let ingest, ingest.isRunning { await ingest.kill9() }
         _ = try? await redis.send(["DEL", "\(prefix):jobs", "\(prefix):delayed", "\(prefix):dead", "\(prefix):inflight",
                                    "\(prefix):sweep-lock"])
         await redis.close()

@@ -39,10 +39,11 @@ public final class ServiceProcess: @unchecked Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    /// Kills the process outright and waits for it to be gone.
-    public func kill9() {
+    /// Kills the process outright and waits for it to be gone (polling: a blocking wait would hold one of the few
+    /// threads every test shares).
+    public func kill9() async {
         signal(SIGKILL)
-        process.waitUntilExit()
+        _ = await waitForExit(timeout: .seconds(10))
     }
 
     /// Waits up to `timeout` for the process to exit; answers its exit status, or `nil` if it still runs.

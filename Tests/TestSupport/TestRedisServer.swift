@@ -18,8 +18,8 @@ public final class TestRedisServer: Sendable {
     public var url: String { "redis://127.0.0.1:\(port)/0" }
 
     /// Stops the server.
-    public func stop() {
-        server.kill9()
+    public func stop() async {
+        await server.kill9()
     }
 
     static func start(port: Int, directory: String) throws -> ServiceProcess {
@@ -37,7 +37,7 @@ public final class TestRedisServer: Sendable {
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             try probe.run()
-            probe.waitUntilExit()
+            while probe.isRunning { try await Task.sleep(for: .milliseconds(10)) }
             if probe.terminationStatus == 0 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
