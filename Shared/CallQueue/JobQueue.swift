@@ -73,11 +73,6 @@ public struct JobQueue: Sendable {
         ]))
     }
 
-    /// One call is finished: ack its entry and forget the call.
-    public func complete(_ entry: QueueEntry) async throws {
-        try await complete([entry])
-    }
-
     /// Schedules another attempt after `delay` and acks the current entry; the call stays in flight.
     public func retryLater(_ entry: QueueEntry, delay: Duration) async throws {
         let due = Int(Date().timeIntervalSince1970 * 1000) + delay.wholeMilliseconds

@@ -7,10 +7,3 @@ enum Marker: Sendable, Hashable {
     case nextStep, agreement
     case politeness, interest, complaint
 }
-
-/// A marker found at a token position; `negated` when a negation stands right before it.
-struct MarkerHit: Sendable {
-    let marker: Marker
-    let position: Int
-    let negated: Bool
-}

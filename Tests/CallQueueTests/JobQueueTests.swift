@@ -46,7 +46,7 @@ struct JobQueueTests {
             #expect(second.map(\.callID) == [ids[2]])
             #expect(try await queue.fetch(consumer: "w1", count: 10, block: .milliseconds(50)).isEmpty)
             #expect(try await queue.stats().pending == 3)
-            for entry in first + second { try await queue.complete(entry) }
+            for entry in first + second { try await queue.complete([entry]) }
             let stats = try await queue.stats()
             #expect(stats.pending == 0)
             #expect(try await queue.notInFlight(ids) == ids)
@@ -114,11 +114,11 @@ struct JobQueueTests {
             let ids = (0..<5).map { _ in UUID() }
             try await queue.enqueue(ids)
             let fetched = try await queue.fetch(consumer: "w1", count: 3, block: .milliseconds(100))
-            try await queue.complete(fetched[0])
-            try await queue.complete(fetched[2])
+            try await queue.complete([fetched[0]])
+            try await queue.complete([fetched[2]])
             _ = try await queue.trim()
             #expect(try await queue.stats().streamLength == 4, "entry 1 is still pending, so only entry 0 may go")
-            try await queue.complete(fetched[1])
+            try await queue.complete([fetched[1]])
             _ = try await queue.trim()
             let length = try await queue.stats().streamLength
             #expect(length >= 2 && length <= 3, "the two undelivered entries stay")
