@@ -34,7 +34,7 @@ enum PostgresTestServer {
     static func pool(_ connectionString: String, size: Int = 4, statementTimeout: Int = 30_000) -> PostgresPool {
         var configuration = PostgresConfiguration(connectionString: connectionString)
         configuration.statementTimeoutMilliseconds = statementTimeout
-        configuration.connectTimeoutSeconds = 2
+        configuration.connectTimeoutSeconds = 10
         return PostgresPool(configuration: configuration, size: size, threadPool: threads, logger: Logger(label: "pg-test"))
     }
 
