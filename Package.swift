@@ -50,6 +50,11 @@ let package = Package(
         ], path: "Shared/CurlHTTP", swiftSettings: strictSwift),
         .target(name: "OfflineAnalyzer", dependencies: ["CallAuditCore"],
                 path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
+        .target(name: "Providers", dependencies: [
+            "CallAuditCore", "CurlHTTP", "OfflineAnalyzer",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Shared/Providers", swiftSettings: strictSwift),
         .target(name: "CallStore", dependencies: ["CallAuditCore", "PostgresClient"],
                 path: "Shared/CallStore", swiftSettings: strictSwift),
         .target(name: "CallQueue", dependencies: [
@@ -58,14 +63,14 @@ let package = Package(
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
         .target(name: "CallAuditRuntime", dependencies: [
-            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue",
+            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
         .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "Providers",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "MultipartKit", package: "multipart-kit"),
@@ -73,7 +78,8 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer", "Providers",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -83,10 +89,10 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: [
             "CallAuditRuntime", "PostgresClient", "RedisClient",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-        ],
-                path: "Tests/TestSupport", swiftSettings: strictSwift),
+        ], path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),
@@ -97,6 +103,10 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
+        .testTarget(name: "ProvidersTests", dependencies: [
+            "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strictSwift),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"],
                     swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),

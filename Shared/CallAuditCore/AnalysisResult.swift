@@ -22,6 +22,10 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var providers: [ProviderStep]
     /// What the call is about, when known.
     public var topic: String?
+    /// Every provider request the call took (failed and retried ones included), with tokens, audio seconds and cost.
+    public var providerCalls: [ProviderUsage]?
+    /// What those requests cost, in US dollars.
+    public var costUSD: Double?
 
     /// Creates a result.
     public init(
@@ -45,5 +49,7 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case totalScore = "total_score"
         case criteria, summary, recommendations, language, sentiment, profanity, segments, metrics, providers, topic
+        case providerCalls = "provider_calls"
+        case costUSD = "cost_usd"
     }
 }

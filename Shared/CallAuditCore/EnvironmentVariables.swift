@@ -78,5 +78,12 @@ public struct ConfigurationError: Error, CustomStringConvertible {
     /// What it should hold.
     public let expected: String
 
+    /// Creates the error.
+    public init(key: String, value: String, expected: String) {
+        self.key = key
+        self.value = value
+        self.expected = expected
+    }
+
     public var description: String { "\(key)=\(value) is not \(expected)" }
 }

@@ -6,11 +6,14 @@ public struct ProviderStep: Codable, Sendable, Equatable {
     public var provider: String
     /// The model or deployment, when one was used.
     public var model: String?
+    /// `true` when the answer was served from the cache of identical input, with no request.
+    public var cached: Bool?
 
     /// Creates a step record.
-    public init(step: String, provider: String, model: String? = nil) {
+    public init(step: String, provider: String, model: String? = nil, cached: Bool? = nil) {
         self.step = step
         self.provider = provider
         self.model = model
+        self.cached = cached
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Any JSON value, for the free-form `metadata` object.
-enum JSONValue: Codable, Sendable, Equatable {
+/// Any JSON value: the free-form `metadata` object, JSON schemas sent to providers.
+public enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,7 +9,8 @@ enum JSONValue: Codable, Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    /// Decodes any JSON value.
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -26,7 +27,8 @@ enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    /// Encodes the value as it is.
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -39,7 +41,7 @@ enum JSONValue: Codable, Sendable, Equatable {
     }
 
     /// How deeply arrays and objects nest inside this value.
-    var depth: Int {
+    public var depth: Int {
         switch self {
         case .array(let items): 1 + (items.map(\.depth).max() ?? 0)
         case .object(let members): 1 + (members.values.map(\.depth).max() ?? 0)

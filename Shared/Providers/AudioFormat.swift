@@ -1,9 +1,9 @@
 /// A recording's container format, told from its first bytes (DESIGN.md §2, step 2).
-enum AudioFormat: String, Sendable {
+public enum AudioFormat: String, Sendable {
     case wav, mp3, ogg, flac, m4a, webm
 
     /// The format of `bytes`, or `nil` when they are not a recording this service knows.
-    static func sniff(_ bytes: [UInt8]) -> AudioFormat? {
+    public static func sniff(_ bytes: [UInt8]) -> AudioFormat? {
         func starts(with prefix: [UInt8], at offset: Int = 0) -> Bool {
             bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
         }
@@ -14,5 +14,17 @@ enum AudioFormat: String, Sendable {
         if starts(with: Array("ftyp".utf8), at: 4) { return .m4a }
         if starts(with: [0x1A, 0x45, 0xDF, 0xA3]) { return .webm }
         return nil
+    }
+
+    /// The MIME type providers expect for this format.
+    public var mimeType: String {
+        switch self {
+        case .wav: "audio/wav"
+        case .mp3: "audio/mpeg"
+        case .ogg: "audio/ogg"
+        case .flac: "audio/flac"
+        case .m4a: "audio/mp4"
+        case .webm: "audio/webm"
+        }
     }
 }

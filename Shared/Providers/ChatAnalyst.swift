@@ -1,0 +1,57 @@
+import CallAuditCore
+import CurlHTTP
+import Foundation
+
+/// Analysis by one chat completion with `response_format: json_schema` (strict) on OpenAI, Azure OpenAI, the
+/// Hugging Face router or any OpenAI-compatible server. An answer cut by the token limit, a refusal or JSON that
+/// does not fit the schema is rejected and retried; the tokens it took are still recorded.
+public struct ChatAnalyst: Analyst {
+    /// Where the provider lives and its key.
+    public let endpoint: ProviderEndpoint
+    /// The model (Azure: the deployment).
+    public let model: String
+    let http: CurlHTTPClient
+    let timeout: Duration
+
+    /// Creates a client.
+    public init(endpoint: ProviderEndpoint, model: String, http: CurlHTTPClient, timeout: Duration) {
+        self.endpoint = endpoint
+        self.model = model
+        self.http = http
+        self.timeout = timeout
+    }
+
+    public var provider: String { endpoint.provider }
+    public var cacheable: Bool { true }
+
+    public func analyze(_ request: AnalysisRequest) async throws -> ProviderReply<AnalysisResult> {
+        let body = ChatCompletionRequest(
+            model: endpoint.sendsModel ? model : nil,
+            messages: [.init(role: "system", content: AnalysisPrompt.system(for: request)),
+                       .init(role: "user", content: AnalysisPrompt.user(for: request))],
+            temperature: 0,
+            responseFormat: .init(jsonSchema: .init(name: "call_audit", strict: true,
+                                                    schema: AnalysisPrompt.schema(for: Rubric.forMode(request.mode)))))
+        let httpRequest = ProviderRequest.post(
+            url: endpoint.url("chat/completions", model: model), headers: endpoint.authorization,
+            contentType: "application/json", body: Array(try JSONEncoder().encode(body)), timeout: timeout)
+        let exchange = try await ProviderRequest.send(httpRequest, provider: provider, secret: endpoint.secret, http: http)
+        let answer = try? JSONDecoder().decode(ChatCompletionAnswer.self, from: Data(exchange.response.body))
+        let usage = ProviderUsage(
+            step: "analysis", provider: provider, model: model, httpStatus: exchange.response.status,
+            latencyMilliseconds: exchange.latencyMilliseconds, inputTokens: answer?.usage?.promptTokens ?? 0,
+            outputTokens: answer?.usage?.completionTokens ?? 0)
+        func rejected(_ reason: String) -> ProviderFailure {
+            ProviderFailure(provider: provider, disposition: .retry(after: nil), status: exchange.response.status,
+                            message: reason, usage: usage)
+        }
+        guard let choice = answer?.choices.first else { throw rejected("the completion has no choices") }
+        if let refusal = choice.message.refusal, !refusal.isEmpty { throw rejected("the model refused: \(refusal.prefix(200))") }
+        if choice.finishReason == "length" { throw rejected("the answer was cut at the token limit") }
+        guard let content = choice.message.content,
+              let analysis = try? JSONDecoder().decode(ModelAnalysis.self, from: Data(content.utf8))
+        else { throw rejected("the answer does not fit the schema") }
+        return ProviderReply(
+            value: AnalysisAssembler.result(analysis, request: request, provider: provider, model: model), usage: [usage])
+    }
+}

@@ -1,0 +1,47 @@
+import CurlHTTP
+import Foundation
+
+extension ProviderFailure {
+    /// Classifies an HTTP answer that is not a success, as DESIGN.md §3 says: 400-class input errors fail the call,
+    /// 401, 403, 404 and `insufficient_quota` take the provider out, the rest are retried with the provider's hint.
+    /// `secret` (the provider's key) is cut out of the message in case a provider echoes it.
+    init(provider: String, response: HTTPResponse, secret: String?) {
+        let body = try? JSONDecoder().decode(ProviderErrorBody.self, from: Data(response.body))
+        let raw = body?.message ?? response.text.map { String($0.prefix(300)) } ?? ""
+        let message = ProviderFailure.redact(raw.isEmpty ? "no message" : raw, secret: secret)
+        let disposition: Disposition
+        switch response.status {
+        case 401, 403, 404: disposition = .unavailable
+        case 429 where body?.isQuotaExhausted == true: disposition = .unavailable
+        case 408, 409, 425, 429, 500...: disposition = .retry(after: Self.retryHint(response, body: body))
+        default: disposition = .badInput
+        }
+        self.init(provider: provider, disposition: disposition, status: response.status, message: message)
+    }
+
+    /// A failure before any answer: a timeout or a broken connection is worth a retry, anything else
+    /// (a malformed URL, a refused address) is the provider's configuration.
+    init(provider: String, transportError: any Error, secret: String?) {
+        let message = ProviderFailure.redact(String(describing: transportError), secret: secret)
+        switch transportError as? HTTPClientError {
+        case .timeout, .transport, .tooLarge: self.init(provider: provider, disposition: .retry(after: nil), message: message)
+        default: self.init(provider: provider, disposition: .unavailable, message: message)
+        }
+    }
+
+    /// `retry-after-ms`, then `retry-after` (seconds), then Hugging Face's `estimated_time`.
+    static func retryHint(_ response: HTTPResponse, body: ProviderErrorBody?) -> Duration? {
+        if let milliseconds = response.header("retry-after-ms").flatMap(Double.init) {
+            return .milliseconds(Int64(milliseconds.rounded()))
+        }
+        if let seconds = response.header("retry-after").flatMap(Double.init) {
+            return .milliseconds(Int64((seconds * 1000).rounded()))
+        }
+        return body?.estimatedTime.map { .milliseconds(Int64(($0 * 1000).rounded())) }
+    }
+
+    static func redact(_ text: String, secret: String?) -> String {
+        guard let secret, !secret.isEmpty else { return text }
+        return text.replacingOccurrences(of: secret, with: "[redacted]")
+    }
+}

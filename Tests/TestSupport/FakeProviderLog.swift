@@ -1,0 +1,22 @@
+/// What ``FakeProviderServer`` received, and the answers scripted for it.
+actor FakeProviderLog {
+    var requests: [RecordedRequest] = []
+    var scripts: [(pathSuffix: String, responses: [FakeResponse])] = []
+
+    func record(_ request: RecordedRequest) -> FakeResponse? {
+        requests.append(request)
+        guard let index = scripts.firstIndex(where: { request.path.hasSuffix($0.pathSuffix) && !$0.responses.isEmpty }) else {
+            return nil
+        }
+        return scripts[index].responses.removeFirst()
+    }
+
+    func script(_ pathSuffix: String, _ responses: [FakeResponse]) {
+        scripts.append((pathSuffix, responses))
+    }
+
+    func reset() {
+        requests = []
+        scripts = []
+    }
+}

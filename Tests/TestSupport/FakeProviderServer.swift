@@ -1,0 +1,84 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// A local HTTP server that speaks the providers' wire formats — OpenAI and OpenAI-compatible, Azure OpenAI and
+/// Hugging Face — records every request, and answers as scripted (errors, `retry-after`, slow answers) or, by
+/// default, with a real-shaped success.
+public final class FakeProviderServer: Sendable {
+    /// The port it listens on (loopback).
+    public let port: Int
+    let log: FakeProviderLog
+
+    init(port: Int, log: FakeProviderLog) {
+        self.port = port
+        self.log = log
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Runs a server for the duration of `body`.
+    public static func with(_ body: @escaping @Sendable (FakeProviderServer) async throws -> Void) async throws {
+        let log = FakeProviderLog()
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router(log), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
+            do {
+                try await body(FakeProviderServer(port: port, log: log))
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Answers the next requests whose path ends with `pathSuffix` with `responses`, in order; then the default.
+    public func script(_ pathSuffix: String, _ responses: FakeResponse...) async {
+        await log.script(pathSuffix, responses)
+    }
+
+    /// The requests received so far whose path contains `fragment` (all when `nil`).
+    public func requests(_ fragment: String? = nil) async -> [RecordedRequest] {
+        let all = await log.requests
+        guard let fragment else { return all }
+        return all.filter { $0.path.contains(fragment) }
+    }
+
+    /// Forgets requests and scripts.
+    public func reset() async {
+        await log.reset()
+    }
+
+    static func router(_ log: FakeProviderLog) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.on("**", method: .post) { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 256 * 1024 * 1024)
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let recorded = RecordedRequest(
+                method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+                headers: headers, body: Array(buffer: body))
+            let answer = await log.record(recorded) ?? defaultAnswer(recorded)
+            if answer.delay > .zero { try await Task.sleep(for: answer.delay) }
+            var fields = HTTPFields()
+            for (name, value) in answer.headers { if let name = HTTPField.Name(name) { fields[name] = value } }
+            return Response(status: .init(code: answer.status), headers: fields,
+                            body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+        }
+        return router
+    }
+
+    static func defaultAnswer(_ request: RecordedRequest) -> FakeResponse {
+        if request.path.hasSuffix("audio/transcriptions") { return FakeAnswers.transcription(format: request.field("response_format")) }
+        if request.path.contains("/hf-inference/models/") { return FakeAnswers.huggingFace }
+        if request.path.hasSuffix("chat/completions") { return FakeAnswers.chat(request: request.json) }
+        return FakeResponse(status: 404, body: #"{"error": {"message": "no such route", "type": "invalid_request_error", "code": null}}"#)
+    }
+}
