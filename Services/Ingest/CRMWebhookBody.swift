@@ -1,3 +1,5 @@
+import CallAuditCore
+
 /// The body a CRM posts after a call ends (`POST /v1/webhooks/crm`, `POST /webhook/new_call_recording`).
 struct CRMWebhookBody: Decodable {
     var callID: String?

@@ -1269,6 +1269,28 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "provider_calls": {
+      "type": "array",
+      "description": "Every provider request the call took, failed and retried ones included",
+      "items": {
+       "type": "object",
+       "properties": {
+        "step": {"type": "string"},
+        "provider": {"type": "string"},
+        "model": {"type": "string"},
+        "http_status": {"type": "integer"},
+        "latency_ms": {"type": "integer"},
+        "input_tokens": {"type": "integer"},
+        "output_tokens": {"type": "integer"},
+        "audio_seconds": {"type": "number"},
+        "cost_usd": {"type": "number"}
+       }
+      }
+     },
+     "cost_usd": {
+      "type": "number",
+      "description": "What the provider requests cost, in US dollars"
      }
     }
    },
@@ -1435,6 +1457,10 @@ enum OpenAPIDocument {
      "last_call_at": {
       "type": "string",
       "format": "date-time"
+     },
+     "cost_usd": {
+      "type": "number",
+      "description": "What the providers charged for these calls, in US dollars"
      }
     }
    },

@@ -24,11 +24,11 @@ struct ReportsController<Context: RequestContext>: Sendable {
                 return [summary.managerID, String(summary.calls), CSVTable.number(summary.averageScore),
                         String(summary.minScore), String(summary.maxScore),
                         CSVTable.number(summary.negativeSentimentShare), String(summary.callsWithProfanity),
-                        CSVTable.timestamp(summary.lastCallAt)]
+                        CSVTable.timestamp(summary.lastCallAt), String(format: "%.6f", summary.costUSD)]
                     + keys.map { averages[$0].map(CSVTable.number) ?? "" }
             }
             let header = ["manager_id", "calls", "avg_score", "min_score", "max_score", "negative_sentiment_share",
-                          "calls_with_profanity", "last_call_at"] + keys
+                          "calls_with_profanity", "last_call_at", "cost_usd"] + keys
             return try CSVTable(header: header, rows: rows, filename: "managers.csv").response(from: request, context: context)
         }
         return try ManagersReportView(from: period.from, to: period.to, mode: period.mode, managers: summaries)

@@ -1,28 +1,119 @@
 import CallAuditCore
 import CallStore
+import Crypto
 import CurlHTTP
 import Foundation
+import NIOPosix
 import OfflineAnalyzer
+import Providers
 
-/// The stages of DESIGN.md §2 for one call, up to (not including) persisting the result.
+/// The stages of DESIGN.md §2 for one call, up to (not including) persisting the result: acquire the recording,
+/// check and cut it, transcribe and analyze it through the provider chain.
 struct CallPipeline: Sendable {
     let repository: CallRepository
     let http: CurlHTTPClient
-    let analyzer: OfflineAnalyzer
+    /// Where CPU-heavy audio work (hashing, splitting) runs, off Swift's cooperative threads.
+    let audioThreads: NIOThreadPool
+    let providers: ProviderSettings
+    let chain: ProviderChain
     let configuration: WorkerConfiguration
 
     func run(_ call: CallRecord) async throws -> PipelineOutcome {
+        var segments: [Segment]
+        var steps: [ProviderStep] = []
+        var usage: [ProviderUsage] = []
+        var language = call.languageHint
         switch call.source {
         case .text:
             guard let text = call.dialogText else { throw PipelineError.permanent("the call has no dialog text") }
-            return .analyzed(analyzer.analyze(text: text, mode: call.mode, languageHint: call.languageHint), [])
+            segments = DialogParser.segments(from: text)
         case .upload, .url:
             let recording = try await acquire(call)
             try await repository.setStage(call.id, .normalizing)
-            guard AudioFormat.sniff(recording) != nil else {
+            guard let format = AudioFormat.sniff(recording) else {
                 throw PipelineError.permanent("the recording is not WAV, MP3, OGG, FLAC, M4A or WebM audio")
             }
-            return .awaitingTranscription("no transcription provider is configured; the call waits for one")
+            guard !providers.transcribers.isEmpty else {
+                return .awaitingTranscription("no transcription provider is configured; the call waits for one")
+            }
+            try await repository.setStage(call.id, .transcribing)
+            let transcription = try await transcribe(recording, format: format, language: call.languageHint)
+            segments = transcription.value.segments
+            steps.append(ProviderStep(step: "transcription", provider: transcription.provider, model: transcription.model,
+                                      cached: transcription.cached ? true : nil))
+            usage += transcription.usage
+            language = language ?? transcription.value.language
+        }
+        guard !segments.isEmpty else { throw PipelineError.permanent("the call has no speech to analyze") }
+        if call.source != .text || providers.analysts.first?.provider != "local" {
+            try await repository.setStage(call.id, .analyzing)
+        }
+        let request = AnalysisRequest(segments: segments, mode: call.mode, languageHint: language,
+                                      outputLanguage: providers.outputLanguage)
+        let analysis = try await Self.mapping {
+            try await chain.run(step: "analysis", links: providers.analysts.map { analyst in
+                ProviderLink(provider: analyst.provider, model: analyst.model, cacheable: analyst.cacheable) {
+                    try await analyst.analyze(request)
+                }
+            }, identity: AnalysisPrompt.identity(for: request))
+        }
+        usage += analysis.usage
+        var result = analysis.value
+        result.providers = steps + result.providers.map { step in
+            var step = step
+            step.cached = analysis.cached ? true : nil
+            return step
+        }
+        result.providerCalls = usage
+        result.costUSD = (usage.reduce(0) { $0 + $1.costUSD } * 1_000_000).rounded() / 1_000_000
+        return .analyzed(result, usage)
+    }
+
+    /// The transcript through the chain: each transcriber gets the recording cut to its upload limit (one clip per
+    /// channel of a stereo recording); one that cannot take it at all is left out.
+    func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?) async throws -> ChainOutcome<Transcript> {
+        let splitStereo = providers.splitStereo
+        let transcribers = providers.transcribers
+        let prepared = try await audioThreads.runIfActive {
+            let digest = SHA256.hash(data: recording).map { String(format: "%02x", $0) }.joined()
+            let clips = transcribers.map { transcriber in
+                Result { try AudioPreparation.clips(recording, format: format, maxBytes: transcriber.maxUploadBytes, splitStereo: splitStereo) }
+            }
+            return (digest: digest, clips: clips)
+        }
+        var links: [ProviderLink<Transcript>] = []
+        var refusal: (any Error)?
+        for (transcriber, clips) in zip(transcribers, prepared.clips) {
+            switch clips {
+            case .success(let clips):
+                links.append(ProviderLink(provider: transcriber.provider, model: transcriber.model, cacheable: true) {
+                    var parts: [(clip: AudioClip, transcript: Transcript)] = []
+                    var usage: [ProviderUsage] = []
+                    for clip in clips {
+                        let reply = try await transcriber.transcribe(clip, language: language)
+                        parts.append((clip, reply.value))
+                        usage += reply.usage
+                    }
+                    return ProviderReply(value: Transcript.merged(parts), usage: usage)
+                })
+            case .failure(let error):
+                refusal = error
+            }
+        }
+        if links.isEmpty, let refusal { throw PipelineError.permanent(String(describing: refusal)) }
+        let identity = "\(prepared.digest)|\(language ?? "")|stereo-split=\(splitStereo)"
+        return try await Self.mapping { try await chain.run(step: "transcription", links: links, identity: identity) }
+    }
+
+    /// Chain errors as the processor understands them: bad input fails the call, exhaustion retries it later.
+    static func mapping<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as ProviderChainError {
+            switch error {
+            case .badInput: throw PipelineError.permanent(error.description)
+            case .exhausted: throw PipelineError.transient(error.description)
+            }
         }
     }
 

@@ -12,6 +12,8 @@ struct QueueMaintenance: Service {
     let repository: CallRepository
     let inFlight: InFlightEntries
     let configuration: WorkerConfiguration
+    /// Whether audio calls parked for want of a transcription provider are picked up again.
+    let transcriptionConfigured: Bool
     let logger: Logger
 
     func run() async throws {
@@ -52,7 +54,7 @@ struct QueueMaintenance: Service {
         var after: UUID?
         repeat {
             let candidates = try await repository.unfinishedCallIDs(
-                idleFor: idle, after: after, limit: 1000, includeAwaitingTranscription: false)
+                idleFor: idle, after: after, limit: 1000, includeAwaitingTranscription: transcriptionConfigured)
             let lost = try await queue.notInFlight(candidates)
             try await queue.enqueue(lost)
             swept += lost.count

@@ -5,7 +5,7 @@ import CallStore
 import CurlHTTP
 import Logging
 import NIOPosix
-import OfflineAnalyzer
+import Providers
 import ServiceLifecycle
 
 /// `callaudit-worker`: takes calls from the Redis stream, runs the pipeline and stores the results in PostgreSQL.
@@ -19,10 +19,16 @@ struct WorkerApp {
         let backends = try await Backends.start(configuration.backend, logger: logger)
         let (clients, repository, queue) = (backends.clients, backends.repository, backends.queue)
 
-        let downloadThreads = NIOThreadPool(numberOfThreads: configuration.concurrency)
-        downloadThreads.start()
+        let httpThreads = NIOThreadPool(numberOfThreads: configuration.concurrency)
+        httpThreads.start()
+        let http = CurlHTTPClient(threadPool: httpThreads)
+        let providers = try ProviderSettings(environment: environment, http: http)
+        let health = ProviderHealth(providers.statuses, logger: logger)
+        let chain = ProviderChain(
+            health: health, retry: providers.retry, prices: providers.prices,
+            cache: RepositoryAnswerCache(repository: repository), logger: logger)
         let pipeline = CallPipeline(
-            repository: repository, http: CurlHTTPClient(threadPool: downloadThreads), analyzer: OfflineAnalyzer(),
+            repository: repository, http: http, audioThreads: httpThreads, providers: providers, chain: chain,
             configuration: configuration)
         let processor = CallProcessor(repository: repository, queue: queue, pipeline: pipeline, logger: logger)
         let inFlight = InFlightEntries()
@@ -31,7 +37,11 @@ struct WorkerApp {
                 services: [
                     .init(service: ServiceClientsCloser(clients)),
                     .init(service: QueueMaintenance(
-                        queue: queue, repository: repository, inFlight: inFlight, configuration: configuration, logger: logger)),
+                        queue: queue, repository: repository, inFlight: inFlight, configuration: configuration,
+                        transcriptionConfigured: !providers.transcribers.isEmpty, logger: logger)),
+                    .init(service: ProviderStatusPublisher(
+                        health: health, board: ProviderStatusBoard(redis: queue.redis, keyPrefix: queue.configuration.keyPrefix),
+                        interval: .seconds(5), logger: logger)),
                     .init(service: QueueConsumer(
                         queue: queue, processor: processor, inFlight: inFlight, configuration: configuration, logger: logger)),
                 ],
@@ -39,6 +49,8 @@ struct WorkerApp {
                 logger: logger))
         logger.info("worker started", metadata: [
             "consumer": "\(configuration.consumerName)", "concurrency": "\(configuration.concurrency)",
+            "transcription": "\(providers.transcribers.map { "\($0.provider):\($0.model)" }.joined(separator: ","))",
+            "analysis": "\(providers.analysts.map { "\($0.provider):\($0.model)" }.joined(separator: ","))",
         ])
         try await group.run()
     }

@@ -50,15 +50,17 @@ extension CallRepository {
                 RETURNING calls.id, calls.manager_id, calls.mode, calls.created_at, input.result, input.usage
             ), saved AS (
                 INSERT INTO call_results (call_id, manager_id, mode, call_created_at, total_score, language, sentiment,
-                                          sentiment_score, has_profanity, profanity_count, result)
+                                          sentiment_score, has_profanity, profanity_count, result, cost_usd)
                 SELECT id, manager_id, mode, created_at, (result ->> 'total_score')::int, result ->> 'language',
                        result -> 'sentiment' -> 'overall' ->> 'label', (result -> 'sentiment' -> 'overall' ->> 'score')::float8,
-                       (result -> 'profanity' ->> 'found')::boolean, jsonb_array_length(result -> 'profanity' -> 'spans'), result
+                       (result -> 'profanity' ->> 'found')::boolean, jsonb_array_length(result -> 'profanity' -> 'spans'), result,
+                       (SELECT coalesce(sum((u ->> 'cost_usd')::numeric), 0) FROM jsonb_array_elements(usage) AS u)
                 FROM call
                 ON CONFLICT (call_id) DO UPDATE SET
                     total_score = EXCLUDED.total_score, language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
                     sentiment_score = EXCLUDED.sentiment_score, has_profanity = EXCLUDED.has_profanity,
-                    profanity_count = EXCLUDED.profanity_count, result = EXCLUDED.result, completed_at = now()
+                    profanity_count = EXCLUDED.profanity_count, result = EXCLUDED.result,
+                    cost_usd = call_results.cost_usd + EXCLUDED.cost_usd, completed_at = now()
                 RETURNING call_id
             ), criteria AS (
                 INSERT INTO criterion_scores (call_id, key, name, score, weight, evidence)

@@ -69,7 +69,7 @@ extension CallRepository {
                    min(total_score) AS min_score, max(total_score) AS max_score,
                    avg(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END)::float8 AS negative_share,
                    count(*) FILTER (WHERE has_profanity) AS profanity_calls,
-                   max(call_created_at) AS last_call_at
+                   max(call_created_at) AS last_call_at, sum(cost_usd)::float8 AS cost_usd
             FROM call_results
             WHERE \(Self.scopeCondition(table: "call_results"))
             GROUP BY manager_id ORDER BY manager_id
@@ -92,12 +92,14 @@ extension CallRepository {
             guard let manager = row["manager_id"].string, let calls = row["calls"].int,
                   let average = row["avg_score"].double, let minScore = row["min_score"].int,
                   let maxScore = row["max_score"].int, let negative = row["negative_share"].double,
-                  let profanity = row["profanity_calls"].int, let last = row["last_call_at"].date
+                  let profanity = row["profanity_calls"].int, let last = row["last_call_at"].date,
+                  let cost = row["cost_usd"].double
             else { throw CallStoreError.corruptRow("call_results") }
             return ManagerSummary(
                 managerID: manager, calls: calls, averageScore: Self.rounded(average), minScore: minScore,
                 maxScore: maxScore, criteria: criteriaByManager[manager] ?? [],
-                negativeSentimentShare: Self.rounded(negative), callsWithProfanity: profanity, lastCallAt: last)
+                negativeSentimentShare: Self.rounded(negative), callsWithProfanity: profanity, lastCallAt: last,
+                costUSD: (cost * 1_000_000).rounded() / 1_000_000)
         }
     }
 }

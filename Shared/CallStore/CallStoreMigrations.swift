@@ -83,5 +83,15 @@ public enum CallStoreMigrations {
             );
             CREATE INDEX provider_calls_call ON provider_calls (call_id);
             """),
+        PostgresMigration(version: 2, name: "provider answer cache, cost per call", sql: """
+            ALTER TABLE call_results ADD COLUMN cost_usd numeric(12, 6) NOT NULL DEFAULT 0;
+
+            CREATE TABLE provider_cache (
+                key        text PRIMARY KEY,
+                step       text NOT NULL,
+                answer     jsonb NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            """),
     ]
 }

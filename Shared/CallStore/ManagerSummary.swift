@@ -20,6 +20,8 @@ public struct ManagerSummary: Codable, Sendable, Equatable {
     public var callsWithProfanity: Int
     /// When the latest analyzed call was accepted.
     public var lastCallAt: Date
+    /// What the providers charged for these calls, in US dollars.
+    public var costUSD: Double
 
     enum CodingKeys: String, CodingKey {
         case managerID = "manager_id"
@@ -31,5 +33,6 @@ public struct ManagerSummary: Codable, Sendable, Equatable {
         case negativeSentimentShare = "negative_sentiment_share"
         case callsWithProfanity = "calls_with_profanity"
         case lastCallAt = "last_call_at"
+        case costUSD = "cost_usd"
     }
 }
