@@ -118,7 +118,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient",
+            "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
     ]

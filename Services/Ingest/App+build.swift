@@ -25,7 +25,9 @@ func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicReq
     let router = Router()
     router.add(middleware: JSONErrorMiddleware())
     let routes = RouteRecorder(router: router)
-    HealthController(repository: dependencies.repository, queue: dependencies.queue).addRoutes(to: routes)
+    let board = ProviderStatusBoard(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix)
+    HealthController(repository: dependencies.repository, queue: dependencies.queue, board: board).addRoutes(to: routes)
+    ProvidersController(board: board).addRoutes(to: routes)
     CallsController(intake: dependencies.intake, repository: dependencies.repository, configuration: dependencies.configuration)
         .addRoutes(to: routes)
     let webhooks = WebhookController<BasicRequestContext>(

@@ -1,16 +1,21 @@
 import CallAuditCore
+import CallAuditRuntime
 import CallQueue
 import CallStore
 import Hummingbird
+import Providers
 
-/// `GET /health` (the process answers) and `GET /ready` (Redis and PostgreSQL answer too).
+/// `GET /health` (the process answers) and `GET /ready` (Redis and PostgreSQL answer too; the providers as the
+/// workers last saw them are listed, and do not make the service unready: the local analyzer is always there).
 struct HealthController<Context: RequestContext>: Sendable {
     let repository: CallRepository
     let queue: JobQueue
+    let board: ProviderStatusBoard
 
     struct Status: ResponseEncodable {
         var status: String
         var checks: [String: String]?
+        var providers: [ProviderStatus]?
     }
 
     func addRoutes(to routes: RouteRecorder<Context>) {
@@ -23,7 +28,9 @@ struct HealthController<Context: RequestContext>: Sendable {
         async let postgres = Self.check { try await repository.ping() }
         let checks = ["redis": await redis, "postgres": await postgres]
         let ready = checks.values.allSatisfy { $0 == "ok" }
-        let response = try Status(status: ready ? "ready" : "unavailable", checks: checks).response(from: request, context: context)
+        let providers = checks["redis"] == "ok" ? try? await board.read() : nil
+        let response = try Status(status: ready ? "ready" : "unavailable", checks: checks, providers: providers)
+            .response(from: request, context: context)
         return ready ? response : Response(status: .serviceUnavailable, headers: response.headers, body: response.body)
     }
 

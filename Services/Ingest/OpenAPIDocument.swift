@@ -40,6 +40,28 @@ enum OpenAPIDocument {
     ]
    }
   },
+  "/v1/providers": {
+   "get": {
+    "summary": "The providers the workers use, and whether each answered its last request",
+    "responses": {
+     "200": {
+      "description": "Provider status as the workers last published it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "providers": {"type": "array", "items": {"$ref": "#/components/schemas/ProviderStatus"}}
+         }
+        }
+       }
+      }
+     },
+     "503": {"description": "Redis is unreachable", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "tags": ["operations"]
+   }
+  },
   "/ready": {
    "get": {
     "summary": "Readiness: Redis and PostgreSQL reachable",
@@ -907,7 +929,24 @@ enum OpenAPIDocument {
       "additionalProperties": {
        "type": "string"
       }
+     },
+     "providers": {
+      "type": "array",
+      "items": {"$ref": "#/components/schemas/ProviderStatus"}
      }
+    }
+   },
+   "ProviderStatus": {
+    "type": "object",
+    "required": ["provider", "steps", "available"],
+    "properties": {
+     "provider": {"type": "string", "examples": ["openai"]},
+     "steps": {"type": "object", "additionalProperties": {"type": "string"}, "description": "step → model or deployment"},
+     "available": {"type": "boolean", "description": "false while misconfigured, out of credit or behind an open circuit breaker"},
+     "reason": {"type": "string"},
+     "last_request_ok": {"type": "boolean"},
+     "last_status": {"type": "integer"},
+     "last_request_at": {"type": "string", "format": "date-time"}
     }
    },
    "Mode": {

@@ -80,6 +80,21 @@ final class Stack: @unchecked Sendable {
         return id
     }
 
+    /// Uploads a recording to `POST /v1/calls/audio` with the given text fields and answers the call's id.
+    func upload(_ audio: [UInt8], fields: [String: String]) async throws -> String {
+        var form = MultipartFormData()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) { form.addField(name: name, value: value) }
+        form.addFile(name: "audio", filename: "call.wav", contentType: "audio/wav", data: audio)
+        var request = HTTPRequest(method: "POST", url: "http://127.0.0.1:\(port)/v1/calls/audio",
+                                  headers: [HTTPHeader("Content-Type", form.contentType)], body: form.encode())
+        request.allowPrivateAddresses = true
+        let response = try await http.execute(request)
+        guard response.status == 202, let id = Self.object(response)["id"] as? String else {
+            throw TestSupportError("upload answered \(response.status): \(response.text ?? "")")
+        }
+        return id
+    }
+
     func call(_ id: String) async throws -> [String: Any] {
         Self.object(try await request("GET", "/v1/calls/\(id)"))
     }
@@ -104,13 +119,18 @@ final class Stack: @unchecked Sendable {
         for worker in workers where worker.isRunning { await worker.kill9() }
         if let ingest, ingest.isRunning { await ingest.kill9() }
         _ = try? await redis.send(["DEL", "\(prefix):jobs", "\(prefix):delayed", "\(prefix):dead", "\(prefix):inflight",
-                                   "\(prefix):sweep-lock"])
+                                   "\(prefix):sweep-lock", "\(prefix):providers"])
         await redis.close()
         await postgres.close()
     }
 
     var logs: String {
         ([ingest].compactMap { $0 } + workers).map { "== \($0.name)\n\($0.logTail())" }.joined(separator: "\n")
+    }
+
+    /// Everything both services have printed, for checks that no secret was logged.
+    var fullLogs: String {
+        ([ingest].compactMap { $0 } + workers).map { $0.logTail(lines: .max) }.joined(separator: "\n")
     }
 
     static func object(_ response: HTTPResponse) -> [String: Any] {

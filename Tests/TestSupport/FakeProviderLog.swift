@@ -2,6 +2,15 @@
 actor FakeProviderLog {
     var requests: [RecordedRequest] = []
     var scripts: [(pathSuffix: String, responses: [FakeResponse])] = []
+    var files: [String: [UInt8]] = [:]
+
+    func serve(_ path: String, _ bytes: [UInt8]) {
+        files[path] = bytes
+    }
+
+    func file(_ path: String) -> [UInt8]? {
+        files[path]
+    }
 
     func record(_ request: RecordedRequest) -> FakeResponse? {
         requests.append(request)

@@ -51,6 +51,11 @@ public final class FakeProviderServer: Sendable {
         return all.filter { $0.path.contains(fragment) }
     }
 
+    /// Serves `bytes` at `GET path` (a recording behind a URL).
+    public func serve(_ path: String, _ bytes: [UInt8]) async {
+        await log.serve(path, bytes)
+    }
+
     /// Forgets requests and scripts.
     public func reset() async {
         await log.reset()
@@ -71,6 +76,10 @@ public final class FakeProviderServer: Sendable {
             for (name, value) in answer.headers { if let name = HTTPField.Name(name) { fields[name] = value } }
             return Response(status: .init(code: answer.status), headers: fields,
                             body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+        }
+        router.on("**", method: .get) { request, _ -> Response in
+            guard let bytes = await log.file(request.uri.path) else { return Response(status: .notFound) }
+            return Response(status: .ok, headers: [.contentType: "audio/wav"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         return router
     }
