@@ -72,12 +72,15 @@ struct CallPipeline: Sendable {
     /// The transcript through the chain: each transcriber gets the recording cut to its upload limit (one clip per
     /// channel of a stereo recording); one that cannot take it at all is left out.
     func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?) async throws -> ChainOutcome<Transcript> {
-        let splitStereo = providers.splitStereo
+        let (splitStereo, transcoder) = (providers.splitStereo, providers.transcoder)
         let transcribers = providers.transcribers
         let prepared = try await audioThreads.runIfActive {
             let digest = SHA256.hash(data: recording).map { String(format: "%02x", $0) }.joined()
             let clips = transcribers.map { transcriber in
-                Result { try AudioPreparation.clips(recording, format: format, maxBytes: transcriber.maxUploadBytes, splitStereo: splitStereo) }
+                Result {
+                    try AudioPreparation.clips(recording, format: format, maxBytes: transcriber.maxUploadBytes,
+                                               splitStereo: splitStereo, transcoder: transcoder)
+                }
             }
             return (digest: digest, clips: clips)
         }

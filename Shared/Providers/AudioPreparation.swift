@@ -1,6 +1,7 @@
 /// Step 2 of DESIGN.md §2 for one provider: a recording turned into clips it accepts. A stereo WAV is split by
 /// channel (one party per channel: exact diarization at no cost); a WAV over the provider's limit is cut into
-/// pieces at frame boundaries. A compressed recording over the limit is refused before it is sent.
+/// pieces at frame boundaries; a compressed recording over the limit is re-encoded and cut by ffmpeg, or, without
+/// ffmpeg, refused before it is sent. Blocking (ffmpeg): run it on a thread pool of its own.
 public enum AudioPreparation {
     /// A recording no provider of the chain can take.
     public struct TooLarge: Error, CustomStringConvertible {
@@ -10,16 +11,19 @@ public enum AudioPreparation {
         public var limit: Int
 
         public var description: String {
-            "the \(bytes)-byte compressed recording is over the provider's \(limit)-byte limit; send it as WAV, which is "
-                + "cut into pieces, or re-encode it at a lower bit rate"
+            "the \(bytes)-byte compressed recording is over the provider's \(limit)-byte limit and ffmpeg is not installed "
+                + "to re-encode it; install ffmpeg on the worker or send WAV, which is cut into pieces"
         }
     }
 
     /// The clips of `recording` for a provider taking at most `maxBytes` per request.
-    public static func clips(_ recording: [UInt8], format: AudioFormat, maxBytes: Int, splitStereo: Bool) throws -> [AudioClip] {
+    public static func clips(
+        _ recording: [UInt8], format: AudioFormat, maxBytes: Int, splitStereo: Bool, transcoder: AudioTranscoder?
+    ) throws -> [AudioClip] {
         guard format == .wav, let wav = WAVAudio(recording) else {
-            guard recording.count <= maxBytes else { throw TooLarge(bytes: recording.count, limit: maxBytes) }
-            return [AudioClip(bytes: recording, format: format)]
+            if recording.count <= maxBytes { return [AudioClip(bytes: recording, format: format)] }
+            guard let transcoder else { throw TooLarge(bytes: recording.count, limit: maxBytes) }
+            return try transcoder.pieces(recording, format: format, maxBytes: maxBytes)
         }
         if splitStereo, wav.channels == 2 {
             return wav.channelFiles().enumerated().flatMap { channel, file -> [AudioClip] in

@@ -19,6 +19,8 @@ public struct ProviderSettings: Sendable {
     public var splitStereo: Bool
     /// Every configured provider with its steps, for `/v1/providers`.
     public var statuses: [ProviderStatus]
+    /// ffmpeg (`FFMPEG_PATH`, or the first on `PATH`), for compressed recordings over a provider's limit.
+    public var transcoder: AudioTranscoder?
 
     static let known = ["openai", "azure", "huggingface", "local"]
 
@@ -77,6 +79,7 @@ public struct ProviderSettings: Sendable {
         prices = try PriceTable(json: environment.string("PROVIDER_PRICES"))
         outputLanguage = environment.string("ANALYSIS_LANGUAGE")
         splitStereo = try environment.bool("SPLIT_STEREO_CHANNELS", default: true)
+        transcoder = AudioTranscoder.locate(path: environment.string("FFMPEG_PATH"), searchPath: environment.string("PATH"))
     }
 
     /// The names in `PROVIDERS`, checked; or the configured ones in the default order.

@@ -37,15 +37,15 @@ struct WAVAudioTests {
     @Test("a file over the limit is cut into valid pieces with their start times; stereo is split first")
     func cutsPieces() throws {
         let recording = Self.stereo(frames: 80_000)
-        let clips = try AudioPreparation.clips(recording, format: .wav, maxBytes: 50_044, splitStereo: true)
+        let clips = try AudioPreparation.clips(recording, format: .wav, maxBytes: 50_044, splitStereo: true, transcoder: nil)
         #expect(clips.count == 8)
         #expect(clips.allSatisfy { $0.bytes.count <= 50_044 && WAVAudio($0.bytes) != nil })
         #expect(clips.filter { $0.speaker == "channel 1" }.map(\.offset) == [0, 3.125, 6.25, 9.375])
-        let whole = try AudioPreparation.clips(recording, format: .wav, maxBytes: 50_044, splitStereo: false)
+        let whole = try AudioPreparation.clips(recording, format: .wav, maxBytes: 50_044, splitStereo: false, transcoder: nil)
         #expect(whole.count == 7)
         #expect(whole.reduce(0) { $0 + ($1.duration ?? 0) } == 10)
         #expect(throws: AudioPreparation.TooLarge.self) {
-            try AudioPreparation.clips([UInt8](repeating: 0xFF, count: 100), format: .mp3, maxBytes: 50, splitStereo: true)
+            try AudioPreparation.clips([UInt8](repeating: 0xFF, count: 100), format: .mp3, maxBytes: 50, splitStereo: true, transcoder: nil)
         }
     }
 }

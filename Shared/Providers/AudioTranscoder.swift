@@ -1,0 +1,76 @@
+import Foundation
+
+/// Re-encodes a compressed recording that is over a provider's limit with ffmpeg — mono, 16 kHz, 32 kbit/s MP3,
+/// plenty for speech recognition — cut into pieces that each fit the limit. Its calls block: run them on a thread
+/// pool of their own, never on Swift's cooperative threads.
+public struct AudioTranscoder: Sendable {
+    /// Bytes per second of the re-encoded audio (32 kbit/s).
+    static let bytesPerSecond = 4000
+
+    /// The ffmpeg executable.
+    public let executable: String
+    /// The longest one run may take.
+    public let timeout: Duration
+
+    /// Creates a transcoder around `executable`.
+    public init(executable: String, timeout: Duration = .seconds(600)) {
+        self.executable = executable
+        self.timeout = timeout
+    }
+
+    /// ffmpeg at `path`, or the first `ffmpeg` on `PATH`; `nil` when there is none.
+    public static func locate(path: String?, searchPath: String?) -> AudioTranscoder? {
+        let candidates = path.map { [$0] } ?? (searchPath ?? "/usr/bin:/usr/local/bin").split(separator: ":").map { "\($0)/ffmpeg" }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { AudioTranscoder(executable: $0) }
+    }
+
+    /// The transcoder could not read or encode the recording.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What ffmpeg said.
+        public var message: String
+
+        public var description: String { "the recording could not be re-encoded: \(message)" }
+    }
+
+    /// `recording` as MP3 pieces of at most `maxBytes`, each with the second it starts at.
+    public func pieces(_ recording: [UInt8], format: AudioFormat, maxBytes: Int) throws -> [AudioClip] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callaudit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("input.\(format.rawValue)")
+        try Data(recording).write(to: input)
+        let seconds = max(1, Int(Double(maxBytes) * 0.9) / Self.bytesPerSecond)
+        try run(["-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.path, "-vn", "-ac", "1", "-ar", "16000",
+                 "-c:a", "libmp3lame", "-b:a", "32k", "-f", "segment", "-segment_time", String(seconds),
+                 "-reset_timestamps", "1", folder.appendingPathComponent("piece%04d.mp3").path])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("piece") }.sorted()
+        guard !names.isEmpty else { throw Failure(message: "ffmpeg wrote no audio") }
+        return try names.enumerated().map { index, name in
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            guard bytes.count <= maxBytes else { throw Failure(message: "a piece is still over \(maxBytes) bytes") }
+            return AudioClip(bytes: bytes, format: .mp3, offset: Double(index * seconds))
+        }
+    }
+
+    func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                process.terminate()
+                throw Failure(message: "ffmpeg took longer than \(timeout)")
+            }
+            usleep(20_000)
+        }
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw Failure(message: String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300)))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Providers
+import Testing
+
+/// ffmpeg (installed by scripts/setup.sh) re-encoding compressed recordings that are over a provider's limit.
+@Suite("Compressed recordings over the limit are re-encoded and cut, never sent to fail")
+struct AudioTranscoderTests {
+    /// An 11-second 128 kbit/s MP3 tone made by ffmpeg itself.
+    static func mp3() throws -> [UInt8] {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tone-\(UUID().uuidString).mp3")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
+        process.arguments = ["-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=11",
+                             "-b:a", "128k", output.path]
+        try process.run()
+        process.waitUntilExit()
+        return [UInt8](try Data(contentsOf: output))
+    }
+
+    @Test("a 176 KB MP3 for a 30 KB limit becomes two MP3 pieces under the limit, six seconds apart")
+    func reencodes() throws {
+        let transcoder = try #require(AudioTranscoder.locate(path: nil, searchPath: "/usr/bin"), "ffmpeg is installed by scripts/setup.sh")
+        let recording = try Self.mp3()
+        #expect(recording.count > 150_000)
+        let clips = try AudioPreparation.clips(recording, format: .mp3, maxBytes: 30_000, splitStereo: true, transcoder: transcoder)
+        #expect(clips.count == 2)
+        #expect(clips.map(\.offset) == [0, 6])
+        #expect(clips.allSatisfy { $0.bytes.count <= 30_000 && $0.format == .mp3 && AudioFormat.sniff($0.bytes) == .mp3 })
+    }
+
+    @Test("without ffmpeg the recording is refused with a message that says what to do; bytes that are not audio fail clearly")
+    func refuses() throws {
+        let large = [UInt8](repeating: 0xFF, count: 100)
+        let error = #expect(throws: AudioPreparation.TooLarge.self) {
+            try AudioPreparation.clips(large, format: .mp3, maxBytes: 50, splitStereo: true, transcoder: nil)
+        }
+        #expect(error?.description.contains("install ffmpeg") == true)
+        let transcoder = try #require(AudioTranscoder.locate(path: nil, searchPath: "/usr/bin"))
+        #expect(throws: AudioTranscoder.Failure.self) {
+            try AudioPreparation.clips(large, format: .mp3, maxBytes: 50, splitStereo: true, transcoder: transcoder)
+        }
+        #expect(AudioTranscoder.locate(path: "/nonexistent/ffmpeg", searchPath: nil) == nil)
+    }
+}
