@@ -37,7 +37,7 @@ struct CallPipeline: Sendable {
                 return .awaitingTranscription("no transcription provider is configured; the call waits for one")
             }
             try await repository.setStage(call.id, .transcribing)
-            let transcription = try await transcribe(recording, format: format, language: call.languageHint)
+            let transcription = try await transcribe(recording, format: format, language: call.languageHint, callID: call.id)
             segments = transcription.value.segments
             steps.append(ProviderStep(step: "transcription", provider: transcription.provider, model: transcription.model,
                                       cached: transcription.cached ? true : nil))
@@ -50,7 +50,7 @@ struct CallPipeline: Sendable {
         }
         let request = AnalysisRequest(segments: segments, mode: call.mode, languageHint: language,
                                       outputLanguage: providers.outputLanguage)
-        let analysis = try await Self.mapping {
+        let analysis = try await throughChain(callID: call.id, spent: usage) {
             try await chain.run(step: "analysis", links: providers.analysts.map { analyst in
                 ProviderLink(provider: analyst.provider, model: analyst.model, cacheable: analyst.cacheable) {
                     try await analyst.analyze(request)
@@ -71,7 +71,9 @@ struct CallPipeline: Sendable {
 
     /// The transcript through the chain: each transcriber gets the recording cut to its upload limit (one clip per
     /// channel of a stereo recording); one that cannot take it at all is left out.
-    func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?) async throws -> ChainOutcome<Transcript> {
+    func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?, callID: UUID) async throws
+        -> ChainOutcome<Transcript>
+    {
         let (splitStereo, transcoder) = (providers.splitStereo, providers.transcoder)
         let transcribers = providers.transcribers
         let prepared = try await audioThreads.runIfActive {
@@ -105,15 +107,20 @@ struct CallPipeline: Sendable {
         }
         if links.isEmpty, let refusal { throw PipelineError.permanent(String(describing: refusal)) }
         let identity = "\(prepared.digest)|\(language ?? "")|stereo-split=\(splitStereo)"
-        return try await Self.mapping { try await chain.run(step: "transcription", links: links, identity: identity) }
+        return try await throughChain(callID: callID, spent: []) {
+            try await chain.run(step: "transcription", links: links, identity: identity)
+        }
     }
 
-    /// Chain errors as the processor understands them: bad input fails the call, exhaustion retries it later.
-    static func mapping<Value>(_ body: () async throws -> Value) async throws -> Value {
+    /// Runs a chain step; when it fails, the requests it and the steps before it (`spent`) made are recorded — they
+    /// were paid for — and the error becomes one the processor understands: bad input fails the call, exhaustion
+    /// retries it later.
+    func throughChain<Value>(callID: UUID, spent: [ProviderUsage], _ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
         } catch let error as ProviderChainError {
-            switch error {
+            if !(spent + error.usage).isEmpty { try await repository.recordUsage(callID, spent + error.usage) }
+            switch error.kind {
             case .badInput: throw PipelineError.permanent(error.description)
             case .exhausted: throw PipelineError.transient(error.description)
             }

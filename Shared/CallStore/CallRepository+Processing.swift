@@ -55,12 +55,13 @@ extension CallRepository {
                        result -> 'sentiment' -> 'overall' ->> 'label', (result -> 'sentiment' -> 'overall' ->> 'score')::float8,
                        (result -> 'profanity' ->> 'found')::boolean, jsonb_array_length(result -> 'profanity' -> 'spans'), result,
                        (SELECT coalesce(sum((u ->> 'cost_usd')::numeric), 0) FROM jsonb_array_elements(usage) AS u)
+                       + (SELECT coalesce(sum(p.cost_usd), 0) FROM provider_calls AS p WHERE p.call_id = call.id)
                 FROM call
                 ON CONFLICT (call_id) DO UPDATE SET
                     total_score = EXCLUDED.total_score, language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
                     sentiment_score = EXCLUDED.sentiment_score, has_profanity = EXCLUDED.has_profanity,
                     profanity_count = EXCLUDED.profanity_count, result = EXCLUDED.result,
-                    cost_usd = call_results.cost_usd + EXCLUDED.cost_usd, completed_at = now()
+                    cost_usd = EXCLUDED.cost_usd, completed_at = now()
                 RETURNING call_id
             ), criteria AS (
                 INSERT INTO criterion_scores (call_id, key, name, score, weight, evidence)
@@ -79,6 +80,19 @@ extension CallRepository {
             )
             SELECT count(*) AS saved FROM saved
             """, [.init(rows)])
+    }
+
+    /// Records provider requests of an attempt that did not finish the call: they were paid for, and the result that
+    /// a later attempt saves counts them in the call's cost.
+    public func recordUsage(_ id: UUID, _ usage: [ProviderUsage]) async throws {
+        try await pool.query("""
+            INSERT INTO provider_calls (call_id, step, provider, model, http_status, latency_ms, input_tokens,
+                                        output_tokens, audio_seconds, cost_usd)
+            SELECT $1, u.step, u.provider, u.model, u.http_status, u.latency_ms, u.input_tokens, u.output_tokens,
+                   u.audio_seconds, u.cost_usd
+            FROM jsonb_to_recordset($2::jsonb) AS u(step text, provider text, model text, http_status int, latency_ms int,
+                input_tokens int, output_tokens int, audio_seconds float8, cost_usd numeric)
+            """, [.init(id), .init(String(decoding: try JSONEncoder().encode(usage), as: UTF8.self))])
     }
 
     /// Puts a call back to `queued` after a failed attempt that will be retried, keeping the error for the caller to see.

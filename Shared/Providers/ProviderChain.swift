@@ -55,7 +55,7 @@ public struct ProviderChain: Sendable {
                         "provider": "\(link.provider)", "step": "\(step)", "attempt": "\(attempt)", "error": "\(failure)"])
                     switch failure.disposition {
                     case .badInput:
-                        throw ProviderChainError.badInput(failure.description)
+                        throw ProviderChainError(kind: .badInput, message: failure.description, usage: usage)
                     case .unavailable:
                         reasons.append(failure.description)
                     case .retry(let hint):
@@ -70,7 +70,9 @@ public struct ProviderChain: Sendable {
                 }
             }
         }
-        throw ProviderChainError.exhausted(reasons.isEmpty ? "no provider is configured for \(step)" : reasons.joined(separator: "; "))
+        throw ProviderChainError(
+            kind: .exhausted, message: reasons.isEmpty ? "no provider is configured for \(step)" : reasons.joined(separator: "; "),
+            usage: usage)
     }
 
     /// The cache key of `identity` on `link`.

@@ -84,16 +84,18 @@ struct ProviderChainTests {
             let remote = Array(Self.analysts(server).prefix(2))
             let down = FakeResponse(status: 503, body: "")
             await server.script("chat/completions", down, down, down, down, down, down)
-            await #expect(throws: ProviderChainError.self) {
+            let exhausted = await #expect(throws: ProviderChainError.self) {
                 _ = try await Fixtures.chain().run(step: "analysis", links: Fixtures.analysisLinks(remote, request: Self.request), identity: nil)
             }
+            #expect(exhausted?.kind == .exhausted && exhausted?.usage.count == 6)
             await server.reset()
             await server.script("/v1/chat/completions", .openAIError(400, message: "Invalid audio file", type: "invalid_request_error", code: nil))
             do {
                 _ = try await Fixtures.chain().run(step: "analysis", links: Fixtures.analysisLinks(remote, request: Self.request), identity: nil)
                 Issue.record("a 400 must end the step")
-            } catch ProviderChainError.badInput(let message) {
-                #expect(message.contains("Invalid audio file"))
+            } catch let error as ProviderChainError {
+                #expect(error.kind == .badInput && error.message.contains("Invalid audio file"))
+                #expect(error.usage.map(\.httpStatus) == [400])
             }
             #expect(await server.requests().count == 1)
         }

@@ -1,0 +1,33 @@
+import CallAuditCore
+import CallStore
+import Foundation
+import Testing
+
+/// Provider requests are paid for whether or not the attempt finished the call: all of them count.
+@Suite("Provider usage and cost in PostgreSQL")
+struct ProviderCostTests {
+    @Test("requests of a failed attempt are recorded and counted in the call's cost and the manager's report")
+    func failedAttemptsCount() async throws {
+        try await CallRepositoryTests.withRepository { repository in
+            let call = CallRepositoryTests.textCall(manager: "cost-m")
+            _ = try await repository.insert(call)
+            try await repository.recordUsage(call.id, [
+                ProviderUsage(step: "analysis", provider: "openai", model: "gpt-4o-mini", httpStatus: 500, costUSD: 0),
+                ProviderUsage(step: "analysis", provider: "openai", model: "gpt-4o-mini", httpStatus: 200, inputTokens: 900,
+                              outputTokens: 7, costUSD: 0.010),
+            ])
+            let usage = [ProviderUsage(step: "analysis", provider: "azure", model: "chat", httpStatus: 200, costUSD: 0.025)]
+            try await repository.saveResult(call.id, result: ResultFixture.result(score: 70), usage: usage)
+            try await repository.saveResult(call.id, result: ResultFixture.result(score: 70), usage: [])
+
+            let period = ReportPeriod(from: Date().addingTimeInterval(-3600), to: Date().addingTimeInterval(60))
+            let summary = try #require(try await repository.managerSummaries(period).first { $0.managerID == "cost-m" })
+            #expect(summary.costUSD == 0.035)
+            let answers = try await repository.cachedAnswers(["a1", "b2"])
+            #expect(answers.isEmpty)
+            try await repository.storeAnswer(Array(#"{"x": 1}"#.utf8), key: "a1", step: "analysis")
+            try await repository.storeAnswer(Array(#"{"x": 2}"#.utf8), key: "a1", step: "analysis")
+            #expect(try await repository.cachedAnswers(["a1", "b2"]).mapValues { String(decoding: $0, as: UTF8.self) } == ["a1": #"{"x": 1}"#])
+        }
+    }
+}
