@@ -12,22 +12,12 @@ DURATION="${DURATION:-15}"
 CALLS="${CALLS:-10000}"
 PORT="${BENCH_PORT:-8090}"
 export RUN_DIR="$PWD/.run/bench" REDIS_PORT="${BENCH_REDIS_PORT:-63792}" PG_PORT="${BENCH_PG_PORT:-54331}"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 scripts/setup.sh
-swift build -c release --product callaudit-ingest >/dev/null
-swift build -c release --product callaudit-worker >/dev/null
-swift build -c release --product callaudit-analyzer-benchmark >/dev/null
-BIN="$(swift build -c release --show-bin-path)"
-scripts/services.sh wipe
-scripts/services.sh start >/dev/null
-# shellcheck disable=SC1091
-source "$RUN_DIR/env"
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    scripts/services.sh stop
-}
-trap cleanup EXIT
+build_release callaudit-ingest callaudit-worker callaudit-analyzer-benchmark
+fresh_servers
+trap stop_started EXIT
 PSQL=(psql -X -q -tA "$DATABASE_URL")
 peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }

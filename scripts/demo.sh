@@ -8,23 +8,16 @@ cd "$(dirname "$0")/.."
 
 PORT="${PORT:-8000}"
 LOG_DIR="${RUN_DIR:-$PWD/.run}/logs"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 scripts/setup.sh
-echo "== building (release)"
-swift build -c release --product callaudit-ingest
-swift build -c release --product callaudit-worker
-BIN="$(swift build -c release --show-bin-path)"
+build_release callaudit-ingest callaudit-worker
 scripts/services.sh start
 # shellcheck disable=SC1091
 source "${RUN_DIR:-$PWD/.run}/env"
 mkdir -p "$LOG_DIR"
 
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    [ -n "${KEEP_RUNNING:-}" ] || scripts/services.sh stop
-}
-if [ -z "${KEEP_RUNNING:-}" ]; then trap cleanup EXIT; fi
+if [ -z "${KEEP_RUNNING:-}" ]; then trap stop_started EXIT; fi
 
 export PORT HOST=127.0.0.1 QUEUE_PREFIX="${QUEUE_PREFIX:-callaudit}"
 "$BIN/callaudit-ingest" >"$LOG_DIR/ingest.log" 2>&1 & pids+=($!)

@@ -44,6 +44,9 @@ struct CallSubmission: Sendable, Decodable {
                 throw CallAuditError(status: 413, code: "text_too_large",
                                      message: "dialog_text is longer than \(limits.maxTextBytes) bytes")
             }
+            guard !text.utf8.contains(0) else {
+                throw CallAuditError.badRequest("invalid_field", "dialog_text contains a NUL character")
+            }
         case .url:
             guard let url, !url.isEmpty else {
                 throw CallAuditError.badRequest("missing_field", "\(audioURLField) is required")
@@ -102,6 +105,16 @@ struct CallSubmission: Sendable, Decodable {
         return value
     }
 
+    /// Whether a key or a string anywhere in `value` holds U+0000.
+    static func containsNUL(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): text.utf8.contains(0)
+        case .array(let items): items.contains(where: containsNUL)
+        case .object(let members): members.contains { $0.key.utf8.contains(0) || containsNUL($0.value) }
+        case .null, .bool, .number: false
+        }
+    }
+
     static func metadataJSON(_ metadata: JSONValue?) throws -> String {
         guard let metadata, metadata != .null else { return "{}" }
         guard case .object = metadata else {
@@ -109,6 +122,9 @@ struct CallSubmission: Sendable, Decodable {
         }
         guard metadata.depth <= 8 else {
             throw CallAuditError.badRequest("invalid_field", "metadata nests deeper than 8 levels")
+        }
+        guard !containsNUL(metadata) else {
+            throw CallAuditError.badRequest("invalid_field", "metadata contains a NUL character (PostgreSQL cannot store it)")
         }
         let data = try JSONEncoder().encode(metadata)
         guard data.count <= 16 * 1024 else {

@@ -3,6 +3,7 @@ import CallStore
 import Crypto
 import CurlHTTP
 import Foundation
+import Logging
 import NIOPosix
 import OfflineAnalyzer
 import Providers
@@ -18,7 +19,8 @@ struct CallPipeline: Sendable {
     let chain: ProviderChain
     let configuration: WorkerConfiguration
 
-    func run(_ call: CallRecord) async throws -> PipelineOutcome {
+    /// Runs the call; `logger` carries its `call_id`.
+    func run(_ call: CallRecord, logger: Logger) async throws -> PipelineOutcome {
         var segments: [Segment]
         var steps: [ProviderStep] = []
         var usage: [ProviderUsage] = []
@@ -37,7 +39,8 @@ struct CallPipeline: Sendable {
                 return .awaitingTranscription("no transcription provider is configured; the call waits for one")
             }
             try await repository.setStage(call.id, .transcribing)
-            let transcription = try await transcribe(recording, format: format, language: call.languageHint, callID: call.id)
+            let transcription = try await transcribe(
+                recording, format: format, language: call.languageHint, callID: call.id, logger: logger)
             segments = transcription.value.segments
             steps.append(ProviderStep(step: "transcription", provider: transcription.provider, model: transcription.model,
                                       cached: transcription.cached ? true : nil))
@@ -55,7 +58,7 @@ struct CallPipeline: Sendable {
                 ProviderLink(provider: analyst.provider, model: analyst.model, cacheable: analyst.cacheable) {
                     try await analyst.analyze(request)
                 }
-            }, identity: AnalysisPrompt.identity(for: request))
+            }, identity: AnalysisPrompt.identity(for: request), logger: logger)
         }
         usage += analysis.usage
         var result = analysis.value
@@ -71,7 +74,7 @@ struct CallPipeline: Sendable {
 
     /// The transcript through the chain: each transcriber gets the recording cut to its upload limit (one clip per
     /// channel of a stereo recording); one that cannot take it at all is left out.
-    func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?, callID: UUID) async throws
+    func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?, callID: UUID, logger: Logger) async throws
         -> ChainOutcome<Transcript>
     {
         let (splitStereo, transcoder) = (providers.splitStereo, providers.transcoder)
@@ -108,7 +111,7 @@ struct CallPipeline: Sendable {
         if links.isEmpty, let refusal { throw PipelineError.permanent(String(describing: refusal)) }
         let identity = "\(prepared.digest)|\(language ?? "")|stereo-split=\(splitStereo)"
         return try await throughChain(callID: callID, spent: []) {
-            try await chain.run(step: "transcription", links: links, identity: identity)
+            try await chain.run(step: "transcription", links: links, identity: identity, logger: logger)
         }
     }
 

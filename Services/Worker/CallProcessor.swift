@@ -56,7 +56,7 @@ struct CallProcessor: Sendable {
             }
             let outcome: PipelineOutcome
             do {
-                outcome = try await pipeline.run(call)
+                outcome = try await pipeline.run(call, logger: logger)
             } catch let error as PipelineError {
                 try await handle(error, entry: entry, attempts: call.attempts, logger: logger)
                 return

@@ -25,8 +25,7 @@ struct WorkerApp {
         let providers = try ProviderSettings(environment: environment, http: http)
         let health = ProviderHealth(providers.statuses, logger: logger)
         let chain = ProviderChain(
-            health: health, retry: providers.retry, prices: providers.prices,
-            cache: RepositoryAnswerCache(repository: repository), logger: logger)
+            health: health, retry: providers.retry, prices: providers.prices, cache: RepositoryAnswerCache(repository: repository))
         let pipeline = CallPipeline(
             repository: repository, http: http, audioThreads: httpThreads, providers: providers, chain: chain,
             configuration: configuration)

@@ -14,21 +14,21 @@ public struct ProviderChain: Sendable {
     /// Prices for usage records.
     public let prices: PriceTable
     let cache: (any ProviderAnswerCache)?
-    let logger: Logger
 
     /// Creates a chain.
-    public init(health: ProviderHealth, retry: RetryPolicy, prices: PriceTable, cache: (any ProviderAnswerCache)?, logger: Logger) {
+    public init(health: ProviderHealth, retry: RetryPolicy, prices: PriceTable, cache: (any ProviderAnswerCache)?) {
         self.health = health
         self.retry = retry
         self.prices = prices
         self.cache = cache
-        self.logger = logger
     }
 
     /// Runs `links` in order for `step`. `identity` names the input (a content hash or the prompt) for the cache;
-    /// `nil` skips the cache.
-    public func run<Value>(step: String, links: [ProviderLink<Value>], identity: String?) async throws -> ChainOutcome<Value> {
-        if let identity, let hit = await cached(step: step, links: links, identity: identity) { return hit }
+    /// `nil` skips the cache. `logger` carries the call's metadata (`call_id`).
+    public func run<Value>(step: String, links: [ProviderLink<Value>], identity: String?, logger: Logger) async throws
+        -> ChainOutcome<Value>
+    {
+        if let identity, let hit = await cached(step: step, links: links, identity: identity, logger: logger) { return hit }
         var usage: [ProviderUsage] = []
         var reasons: [String] = []
         for link in links {
@@ -44,7 +44,9 @@ public struct ProviderChain: Sendable {
                     let reply = try await link.call()
                     await health.recordSuccess(link.provider, status: reply.usage.last?.httpStatus)
                     usage += reply.usage.map(prices.priced)
-                    if let identity, link.cacheable { await keep(reply.value, step: step, link: link, identity: identity) }
+                    if let identity, link.cacheable {
+                        await keep(reply.value, step: step, link: link, identity: identity, logger: logger)
+                    }
                     return ChainOutcome(value: reply.value, provider: link.provider, model: link.model, usage: usage, cached: false)
                 } catch let failure as ProviderFailure {
                     await health.recordFailure(failure)
@@ -81,7 +83,7 @@ public struct ProviderChain: Sendable {
         return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    func cached<Value>(step: String, links: [ProviderLink<Value>], identity: String) async -> ChainOutcome<Value>? {
+    func cached<Value>(step: String, links: [ProviderLink<Value>], identity: String, logger: Logger) async -> ChainOutcome<Value>? {
         guard let cache else { return nil }
         let keyed = links.filter(\.cacheable).map { (link: $0, key: Self.cacheKey(step: step, link: $0, identity: identity)) }
         guard !keyed.isEmpty else { return nil }
@@ -98,7 +100,7 @@ public struct ProviderChain: Sendable {
         return nil
     }
 
-    func keep<Value>(_ value: Value, step: String, link: ProviderLink<Value>, identity: String) async {
+    func keep<Value>(_ value: Value, step: String, link: ProviderLink<Value>, identity: String, logger: Logger) async {
         guard let cache, let bytes = try? JSONEncoder().encode(value) else { return }
         do {
             try await cache.store(Array(bytes), key: Self.cacheKey(step: step, link: link, identity: identity), step: step)

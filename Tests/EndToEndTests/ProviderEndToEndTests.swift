@@ -27,8 +27,9 @@ struct ProviderEndToEndTests {
                 "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": Self.key, "AUDIO_URL_ALLOW_PRIVATE": "true",
             ]) { stack in
                 try stack.startWorker()
+                // The fake hears the same words in every recording: another mode keeps the second analysis off the cache.
                 let uploaded = try await stack.upload(Self.recording(seconds: 1, seed: 3), fields: ["manager_id": "anna", "mode": "manager"])
-                let linked = try await stack.submit(json: #"{"audio_url": "\#(server.baseURL)/recordings/b.wav", "manager_id": "boris"}"#)
+                let linked = try await stack.submit(json: #"{"audio_url": "\#(server.baseURL)/recordings/b.wav", "manager_id": "boris", "mode": "client"}"#)
                 #expect(try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: 2) == 2)
                 for id in [uploaded, linked] {
                     let result = Self.result(try await stack.call(id))
@@ -73,7 +74,7 @@ struct ProviderEndToEndTests {
             try await Stack.with(environment: [
                 "OPENAI_BASE_URL": server.baseURL + "/openai/v1", "OPENAI_API_KEY": Self.key, "OPENAI_TRANSCRIBE_MODEL": "whisper-1",
                 "HUGGINGFACE_API_TOKEN": Self.hfToken, "HUGGINGFACE_BASE_URL": server.baseURL + "/hf",
-                "PROVIDERS": "openai,huggingface,local",
+                "PROVIDERS": "openai,huggingface,local", "LOG_FORMAT": "json",
             ]) { stack in
                 try stack.startWorker()
                 let id = try await stack.upload(Self.recording(seconds: 1, seed: 5), fields: ["manager_id": "dina"])
@@ -98,6 +99,11 @@ struct ProviderEndToEndTests {
                 let body = try await stack.request("GET", "/v1/providers").text ?? ""
                 #expect(!body.contains(Self.key) && !body.contains(Self.hfToken))
                 #expect(!stack.fullLogs.contains(Self.key) && !stack.fullLogs.contains(Self.hfToken))
+                let failure = stack.fullLogs.split(separator: "\n").first { $0.contains("provider request failed") }
+                let line = failure.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                #expect((line?["call_id"] as? String)?.lowercased() == id)
+                #expect(line?["provider"] as? String == "openai" && line?["level"] as? String == "warning")
+                #expect(line?["service"] as? String == "callaudit-worker" && line?["ts"] != nil)
             }
         }
     }

@@ -34,6 +34,10 @@ struct BadInputTests {
         ("IPv4-mapped IPv6 URL", #"{"audio_url": "http://[::ffff:192.168.0.1]/a.mp3"}"#, 400, "forbidden_url"),
         ("unique local IPv6 URL", #"{"audio_url": "http://[fd00::1]/a.mp3"}"#, 400, "forbidden_url"),
         ("private callback URL", #"{"dialog_text": "hi", "callback_url": "http://192.168.1.1/hook"}"#, 400, "forbidden_url"),
+        ("NUL in the text", #"{"dialog_text": "Agent: hi\u0000there"}"#, 400, "invalid_field"),
+        ("NUL in a metadata key (found by schemathesis)", #"{"dialog_text": "hi", "metadata": {"a": {"x\u0000y": 1}}}"#, 400,
+         "invalid_field"),
+        ("NUL in a metadata value", #"{"dialog_text": "hi", "metadata": {"a": ["ok", "b\u0000"]}}"#, 400, "invalid_field"),
         ("manager id too long", #"{"dialog_text": "hi", "manager_id": "\#(String(repeating: "m", count: 200))"}"#, 400, "invalid_field"),
     ]
 

@@ -29,7 +29,7 @@ struct ProviderChainTests {
             let clock = ContinuousClock()
             let started = clock.now
             let outcome = try await Fixtures.chain().run(
-                step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: Self.request), identity: nil)
+                step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: Self.request), identity: nil, logger: Fixtures.logger)
             #expect(clock.now - started >= .milliseconds(300))
             #expect(outcome.provider == "openai")
             #expect(await server.requests().map(\.path) == ["/v1/chat/completions", "/v1/chat/completions"])
@@ -48,14 +48,14 @@ struct ProviderChainTests {
                 await server.script("/v1/chat/completions", failure)
                 let chain = Fixtures.chain()
                 let links = Fixtures.analysisLinks(Self.analysts(server), request: Self.request)
-                let outcome = try await chain.run(step: "analysis", links: links, identity: nil)
+                let outcome = try await chain.run(step: "analysis", links: links, identity: nil, logger: Fixtures.logger)
                 #expect(outcome.provider == "azure")
                 #expect(await server.requests().map(\.path) == ["/v1/chat/completions", "/openai/deployments/chat-prod/chat/completions"])
                 let openAI = await chain.health.snapshot().first { $0.provider == "openai" }
                 #expect(openAI?.available == false && openAI?.lastRequestOK == false)
                 #expect(openAI?.reason?.contains("out of credit") == true)
 
-                let again = try await chain.run(step: "analysis", links: links, identity: nil)
+                let again = try await chain.run(step: "analysis", links: links, identity: nil, logger: Fixtures.logger)
                 #expect(again.provider == "azure")
                 #expect(await server.requests("/v1/").count == 1)
             }
@@ -69,7 +69,7 @@ struct ProviderChainTests {
             await server.script("/v1/chat/completions", down, down, down)
             await server.script("/chat-prod/chat/completions", down, down, down)
             let outcome = try await Fixtures.chain().run(
-                step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: Self.request), identity: nil)
+                step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: Self.request), identity: nil, logger: Fixtures.logger)
             #expect(outcome.provider == "local")
             #expect(await server.requests("/v1/").count == 3)
             #expect(await server.requests("/chat-prod/").count == 3)
@@ -85,13 +85,13 @@ struct ProviderChainTests {
             let down = FakeResponse(status: 503, body: "")
             await server.script("chat/completions", down, down, down, down, down, down)
             let exhausted = await #expect(throws: ProviderChainError.self) {
-                _ = try await Fixtures.chain().run(step: "analysis", links: Fixtures.analysisLinks(remote, request: Self.request), identity: nil)
+                _ = try await Fixtures.chain().run(step: "analysis", links: Fixtures.analysisLinks(remote, request: Self.request), identity: nil, logger: Fixtures.logger)
             }
             #expect(exhausted?.kind == .exhausted && exhausted?.usage.count == 6)
             await server.reset()
             await server.script("/v1/chat/completions", .openAIError(400, message: "Invalid audio file", type: "invalid_request_error", code: nil))
             do {
-                _ = try await Fixtures.chain().run(step: "analysis", links: Fixtures.analysisLinks(remote, request: Self.request), identity: nil)
+                _ = try await Fixtures.chain().run(step: "analysis", links: Fixtures.analysisLinks(remote, request: Self.request), identity: nil, logger: Fixtures.logger)
                 Issue.record("a 400 must end the step")
             } catch let error as ProviderChainError {
                 #expect(error.kind == .badInput && error.message.contains("Invalid audio file"))
@@ -108,8 +108,8 @@ struct ProviderChainTests {
             await server.script("/v1/chat/completions", down, down, down, down, down, down)
             let chain = Fixtures.chain(maxAttempts: 5)
             let links = Fixtures.analysisLinks(Self.analysts(server), request: Self.request)
-            let first = try await chain.run(step: "analysis", links: links, identity: nil)
-            let second = try await chain.run(step: "analysis", links: links, identity: nil)
+            let first = try await chain.run(step: "analysis", links: links, identity: nil, logger: Fixtures.logger)
+            let second = try await chain.run(step: "analysis", links: links, identity: nil, logger: Fixtures.logger)
             #expect(first.provider == "azure" && second.provider == "azure")
             #expect(await server.requests("/v1/").count == 5)
             let status = await chain.health.snapshot().first { $0.provider == "openai" }
@@ -128,7 +128,7 @@ struct ProviderChainTests {
                     func analyze(_ mode: CallMode) async throws -> ChainOutcome<AnalysisResult> {
                         let request = AnalysisRequest(segments: Fixtures.labelled, mode: mode)
                         return try await chain.run(step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: request),
-                                                   identity: AnalysisPrompt.identity(for: request))
+                                                   identity: AnalysisPrompt.identity(for: request), logger: Fixtures.logger)
                     }
                     let first = try await analyze(.manager)
                     let second = try await analyze(.manager)

@@ -179,16 +179,15 @@ struct ProviderClientTests {
     @Test("an answer slower than the timeout fails as a retryable timeout")
     func slowAnswer() async throws {
         try await FakeProviderServer.with { server in
-            await server.script("audio/transcriptions", FakeResponse(status: 200, body: "{}", delay: .seconds(3)))
+            await server.script("audio/transcriptions", FakeResponse(status: 200, body: "{}", delay: .seconds(10)))
             let transcriber = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "whisper-1", http: Fixtures.http,
                                                 timeout: .milliseconds(500))
-            let clock = ContinuousClock()
-            let started = clock.now
             let error = await #expect(throws: ProviderFailure.self) {
                 _ = try await transcriber.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav), language: nil)
             }
             #expect(error?.disposition == .retry(after: nil))
-            #expect(clock.now - started < .seconds(3))
+            #expect(error?.message.contains("timed out") == true)
+            #expect(error?.status == nil)
         }
     }
 }

@@ -23,8 +23,10 @@ enum ProviderFixtures {
         ProviderChain(
             health: ProviderHealth([], logger: Logger(label: "health-test")),
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(10), maxDelay: .seconds(2)),
-            prices: PriceTable(), cache: cache, logger: Logger(label: "chain-test"))
+            prices: PriceTable(), cache: cache)
     }
+
+    static let logger = Logger(label: "chain-test")
 
     /// A dialog with labelled roles, as a text call gives it.
     static let labelled: [Segment] = [
