@@ -28,8 +28,11 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/ready" >/dev/null && 
 
 echo "== schemathesis: $EXAMPLES examples per operation, failing on any 5xx"
 status=0
+# The coverage phase is left out: on GET /v1/calls it trips an internal error of hypothesis 6.170 ("AST constructor
+# recursion depth mismatch") that has nothing to do with the API.
 "$RUN_DIR/venv/bin/st" run "http://127.0.0.1:$PORT/openapi.json" --checks not_a_server_error \
-    --max-examples "$EXAMPLES" --workers 2 --request-timeout 30 --seed "${SEED:-1}" || status=$?
+    --phases "${PHASES:-examples,fuzzing,stateful}" --max-examples "$EXAMPLES" --workers 2 --request-timeout 30 \
+    --seed "${SEED:-1}" || status=$?
 for pid in "$ingest" "$worker"; do
     kill -0 "$pid" 2>/dev/null || { echo "a service died during the run; see $RUN_DIR/logs" >&2; status=1; }
 done

@@ -137,11 +137,12 @@ final class Stack: @unchecked Sendable {
         (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
     }
 
-    /// Runs `body` on a started stack over a fresh database, and tears it down.
+    /// Runs `body` on a started stack over a fresh database (or `databaseURL`), and tears it down.
     static func with(
-        redisURL: String = TestEnvironment.redisURL, environment: [String: String] = [:], _ body: (Stack) async throws -> Void
+        redisURL: String = TestEnvironment.redisURL, databaseURL: String? = nil, environment: [String: String] = [:],
+        _ body: (Stack) async throws -> Void
     ) async throws {
-        try await TestDatabase.with { url in
+        func run(_ url: String) async throws {
             let stack = try Stack(databaseURL: url, redisURL: redisURL, extraEnvironment: environment)
             do {
                 try await stack.startIngest()
@@ -153,5 +154,24 @@ final class Stack: @unchecked Sendable {
             }
             await stack.stop()
         }
+        if let databaseURL {
+            try await run(databaseURL)
+        } else {
+            try await TestDatabase.with { try await run($0) }
+        }
+    }
+
+    /// Submits until the ingest accepts (it answers 503 while a dependency is down); answers the id, or throws
+    /// after `timeout`.
+    func submitOnceAvailable(json: String, timeout: Duration = .seconds(30)) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let response = try? await request("POST", "/v1/calls", json: json), response.status == 202,
+               let id = Self.object(response)["id"] as? String {
+                return id
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw TestSupportError("the ingest did not accept a call within \(timeout):\n\(logs)")
     }
 }

@@ -7,12 +7,23 @@ public final class TestRedisServer: Sendable {
     private let server: ServiceProcess
 
     /// Starts `redis-server` on a free loopback port with an empty data folder and waits until it answers.
-    public init() async throws {
-        port = FreePort.next()
-        directory = NSTemporaryDirectory() + "redis-\(port)-\(UUID().uuidString.prefix(6))"
+    public convenience init() async throws {
+        let port = FreePort.next()
+        let directory = NSTemporaryDirectory() + "redis-\(port)-\(UUID().uuidString.prefix(6))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try await self.init(port: port, directory: directory)
+    }
+
+    init(port: Int, directory: String) async throws {
+        self.port = port
+        self.directory = directory
         server = try Self.start(port: port, directory: directory)
         try await Self.waitUntilReady(port: port)
+    }
+
+    /// A new server on the same port after ``stop()`` (without data: this server keeps none).
+    public func restarted() async throws -> TestRedisServer {
+        try await TestRedisServer(port: port, directory: directory)
     }
 
     public var url: String { "redis://127.0.0.1:\(port)/0" }
