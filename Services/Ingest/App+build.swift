@@ -23,7 +23,15 @@ func buildApplication(_ configuration: IngestConfiguration, environment: Environ
 /// The router with every route, and the list of those routes for `/openapi.json`'s test.
 func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicRequestContext>, routes: [APIRoute]) {
     let router = Router()
+    let configuration = dependencies.configuration
+    if !configuration.corsAllowedOrigins.isEmpty { router.add(middleware: CORSPolicy(origins: configuration.corsAllowedOrigins)) }
     router.add(middleware: JSONErrorMiddleware())
+    let rateLimiter = configuration.rateLimitPerMinute > 0
+        ? RateLimiter(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix,
+                      perMinute: configuration.rateLimitPerMinute, logger: dependencies.logger)
+        : nil
+    router.add(middleware: AccessMiddleware(
+        keys: configuration.apiKeys, rateLimiter: rateLimiter, signedWebhooks: dependencies.webhookSignature != nil))
     let routes = RouteRecorder(router: router)
     let board = ProviderStatusBoard(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix)
     HealthController(repository: dependencies.repository, queue: dependencies.queue, board: board).addRoutes(to: routes)
@@ -38,6 +46,7 @@ func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicReq
     SeedController(intake: dependencies.intake, repository: dependencies.repository, configuration: dependencies.configuration)
         .addRoutes(to: routes)
     MetricsController(queue: dependencies.queue).addRoutes(to: routes)
+    AdminController(queue: dependencies.queue, repository: dependencies.repository).addRoutes(to: routes)
     OpenAPIController().addRoutes(to: routes)
     return (router, routes.routes)
 }

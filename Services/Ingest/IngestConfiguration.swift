@@ -16,6 +16,12 @@ struct IngestConfiguration: Sendable {
     var seedWait: Duration
     /// Whether audio URLs may point at loopback or private addresses (`AUDIO_URL_ALLOW_PRIVATE`).
     var allowPrivateAudioURLs: Bool
+    /// The API keys (`API_KEYS`, comma-separated); `nil`: every route is open.
+    var apiKeys: APIKeys?
+    /// Requests per key and minute (`RATE_LIMIT_PER_MINUTE`); 0: no limit.
+    var rateLimitPerMinute: Int
+    /// Origins browsers may call from (`CORS_ALLOWED_ORIGINS`, comma-separated, or `*`); empty: CORS closed.
+    var corsAllowedOrigins: Set<String>
 
     /// The limits every submission is checked against.
     var submissionLimits: SubmissionLimits {
@@ -31,5 +37,9 @@ struct IngestConfiguration: Sendable {
         maxJSONBytes = try environment.int("MAX_JSON_BYTES", default: 2 * 1024 * 1024)
         seedWait = .seconds(try environment.int("SEED_WAIT_SECONDS", default: 20))
         allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
+        apiKeys = APIKeys(environment.string("API_KEYS"))
+        rateLimitPerMinute = max(0, try environment.int("RATE_LIMIT_PER_MINUTE", default: 0))
+        corsAllowedOrigins = Set((environment.string("CORS_ALLOWED_ORIGINS") ?? "").split(separator: ",").map(\.trimmed)
+            .filter { !$0.isEmpty })
     }
 }

@@ -9,7 +9,43 @@ enum OpenAPIDocument {
   "version": "1.0.0",
   "description": "Call audit API: submit calls (text, upload, URL, CRM webhook), read their analysis, report per manager. Errors are `{\"error\": {\"code\", \"message\"}}`."
  },
+ "security": [{"bearerAuth": []}, {}],
  "paths": {
+  "/v1/admin/dead-letters": {
+   "get": {
+    "summary": "Calls that ran out of attempts, with their errors",
+    "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+    "responses": {
+     "200": {
+      "description": "Dead letters, oldest first",
+      "content": {"application/json": {"schema": {"type": "object", "properties": {"dead_letters": {"type": "array", "items": {
+       "type": "object",
+       "properties": {"id": {"type": "string"}, "call_id": {"type": "string"}, "error": {"type": "string"}, "attempts": {"type": "integer"}}
+      }}}}}}
+     },
+     "401": {"$ref": "#/components/responses/Error"}
+    },
+    "tags": ["operations"]
+   }
+  },
+  "/v1/admin/dead-letters/replay": {
+   "post": {
+    "summary": "Give dead-lettered calls a new start once the cause is fixed (all, or these dead-letter ids)",
+    "requestBody": {
+     "required": false,
+     "content": {"application/json": {"schema": {"type": "object", "properties": {"ids": {"type": "array", "items": {"type": "string"}}}}}}
+    },
+    "responses": {
+     "200": {
+      "description": "The calls queued again",
+      "content": {"application/json": {"schema": {"type": "object", "properties": {"replayed": {"type": "array", "items": {"type": "string"}}}}}}
+     },
+     "400": {"$ref": "#/components/responses/Error"},
+     "401": {"$ref": "#/components/responses/Error"}
+    },
+    "tags": ["operations"]
+   }
+  },
   "/metrics": {
    "get": {
     "summary": "Queue depth in Prometheus text format",
@@ -879,6 +915,9 @@ enum OpenAPIDocument {
   }
  },
  "components": {
+  "securitySchemes": {
+   "bearerAuth": {"type": "http", "scheme": "bearer", "description": "one of API_KEYS, when the service has keys configured"}
+  },
   "responses": {
    "Error": {
     "description": "An error",

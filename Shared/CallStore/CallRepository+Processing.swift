@@ -103,6 +103,16 @@ extension CallRepository {
             """, [.init(id), .init(error)])
     }
 
+    /// Gives failed calls a new start for a dead-letter replay: `queued` with no attempts yet, their last error kept
+    /// until the next attempt. Calls that are not `failed` are left alone.
+    public func requeueFailed(_ ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        try await pool.query("""
+            UPDATE calls SET status = 'queued', stage = 'queued', attempts = 0, completed_at = NULL, updated_at = now()
+            WHERE id = ANY($1::uuid[]) AND status = 'failed'
+            """, [.uuidArray(ids)])
+    }
+
     /// Gives up on a call: `failed` with the error.
     public func markFailed(_ id: UUID, error: String) async throws {
         _ = try await pool.query("""

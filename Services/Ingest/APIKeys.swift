@@ -1,0 +1,34 @@
+import CallAuditCore
+import Crypto
+import Foundation
+
+/// The API keys of `API_KEYS`, kept as SHA-256 digests and compared in constant time: the time a check takes does not
+/// depend on how much of a key matched, nor on which key it was.
+struct APIKeys: Sendable {
+    let digests: [[UInt8]]
+
+    /// `nil` when `API_KEYS` is unset or empty: then every route is open.
+    init?(_ list: String?) {
+        let keys = (list ?? "").split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+        guard !keys.isEmpty else { return nil }
+        digests = keys.map { Self.digest($0) }
+    }
+
+    /// The caller's identity for the rate limit (the first 16 hex digits of its key's digest), or `nil` when the
+    /// `Authorization: Bearer` header is missing or holds no configured key.
+    func identify(authorization: String?) -> String? {
+        guard let authorization, authorization.lowercased().hasPrefix("bearer ") else { return nil }
+        let presented = Self.digest(String(authorization.dropFirst(7)).trimmed)
+        var matched = false
+        for digest in digests {
+            var difference: UInt8 = 0
+            for (left, right) in zip(digest, presented) { difference |= left ^ right }
+            matched = matched || difference == 0
+        }
+        return matched ? presented.prefix(8).map { String(format: "%02x", $0) }.joined() : nil
+    }
+
+    static func digest(_ key: String) -> [UInt8] {
+        Array(SHA256.hash(data: Data(key.utf8)))
+    }
+}

@@ -1,0 +1,38 @@
+import CallAuditCore
+import Hummingbird
+
+/// Who may call what (README: Access). With `API_KEYS` set, every route but `/health`, `/ready`, `/metrics` and
+/// `/openapi.json` needs `Authorization: Bearer <key>`; a CRM webhook signed under `WEBHOOK_SECRET` needs no key (the
+/// signature is checked by its controller). With `RATE_LIMIT_PER_MINUTE` set, each key (or, without keys, all
+/// callers together) gets that many requests a minute, then `429` with `Retry-After`.
+struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
+    let keys: APIKeys?
+    let rateLimiter: RateLimiter?
+    let signedWebhooks: Bool
+
+    static var openPaths: Set<String> { ["/health", "/ready", "/metrics", "/openapi.json"] }
+    static var webhookPaths: Set<String> { ["/v1/webhooks/crm", "/webhook/new_call_recording"] }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        if Self.openPaths.contains(path) || request.method == .options { return try await next(request, context) }
+        if signedWebhooks && Self.webhookPaths.contains(path) { return try await next(request, context) }
+        var identity = "anonymous"
+        if let keys {
+            guard let caller = keys.identify(authorization: request.headers[.authorization]) else {
+                var response = JSONErrorMiddleware<Context>.response(for: CallAuditError(
+                    status: 401, code: "unauthorized", message: "an API key is required: Authorization: Bearer <key>"))
+                response.headers[.wwwAuthenticate] = "Bearer"
+                return response
+            }
+            identity = caller
+        }
+        if let rateLimiter, let seconds = await rateLimiter.retryAfter(identity: identity) {
+            var response = JSONErrorMiddleware<Context>.response(for: CallAuditError(
+                status: 429, code: "rate_limited", message: "more than \(rateLimiter.perMinute) requests this minute; retry in \(seconds) s"))
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
+        return try await next(request, context)
+    }
+}

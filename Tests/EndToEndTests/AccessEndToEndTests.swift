@@ -1,0 +1,49 @@
+import CurlHTTP
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Access control with the real binaries: a rate limit that holds across ingest processes, and no secret in any log.
+@Suite("Access across ingest processes", .serialized)
+struct AccessEndToEndTests {
+    static let key = "key-e2e-SECRET-91f"
+    static let webhookSecret = "hook-e2e-SECRET-5d"
+
+    @Test("RATE_LIMIT_PER_MINUTE holds across two ingest processes sharing Redis; keys and secrets never reach a log")
+    func sharedRateLimit() async throws {
+        try await Stack.with(environment: [
+            "API_KEYS": Self.key, "RATE_LIMIT_PER_MINUTE": "10", "WEBHOOK_SECRET": Self.webhookSecret, "LOG_LEVEL": "debug",
+        ]) { stack in
+            let secondPort = FreePort.next()
+            let second = try ServiceProcess("callaudit-ingest", environment: stack.environment.merging(["PORT": String(secondPort)]) { $1 })
+            defer { second.signal(SIGKILL) }
+            for _ in 0..<100 {
+                if (try? await Self.get(stack, port: secondPort, key: nil, path: "/health"))?.status == 200 { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let second60 = Calendar(identifier: .gregorian).component(.second, from: Date())
+            if second60 >= 50 { try await Task.sleep(for: .seconds(61 - second60)) }
+            var statuses: [Int: [Int]] = [:]
+            for index in 0..<16 {
+                let port = index.isMultiple(of: 2) ? stack.port : secondPort
+                statuses[port, default: []].append(try await Self.get(stack, port: port, key: Self.key, path: "/v1/calls").status)
+            }
+            let all = statuses.values.flatMap { $0 }
+            #expect(all.filter { $0 == 200 }.count == 10, "\(statuses)")
+            #expect(all.filter { $0 == 429 }.count == 6)
+            #expect(statuses.values.allSatisfy { $0.contains(429) }, "each process refuses once the shared budget is spent")
+            #expect(try await Self.get(stack, port: secondPort, key: "wrong-key", path: "/v1/calls").status == 401)
+            let logs = stack.fullLogs + "\n" + second.logTail(lines: .max)
+            #expect(!logs.contains(Self.key) && !logs.contains(Self.webhookSecret) && !logs.contains("wrong-key"))
+        }
+    }
+
+    static func get(_ stack: Stack, port: Int, key: String?, path: String) async throws -> HTTPResponse {
+        var request = HTTPRequest(url: "http://127.0.0.1:\(port)\(path)", headers: key.map { [HTTPHeader("Authorization", "Bearer \($0)")] } ?? [])
+        request.allowPrivateAddresses = true
+        return try await stack.http.execute(request)
+    }
+}
