@@ -3,6 +3,15 @@ actor FakeProviderLog {
     var requests: [RecordedRequest] = []
     var scripts: [(pathSuffix: String, responses: [FakeResponse])] = []
     var files: [String: [UInt8]] = [:]
+    var delays: [(pathSuffix: String, delay: Duration)] = []
+
+    func slowDown(_ pathSuffix: String, by delay: Duration) {
+        delays.append((pathSuffix, delay))
+    }
+
+    func delay(for path: String) -> Duration {
+        delays.first { path.hasSuffix($0.pathSuffix) }?.delay ?? .zero
+    }
 
     func serve(_ path: String, _ bytes: [UInt8]) {
         files[path] = bytes
@@ -27,5 +36,6 @@ actor FakeProviderLog {
     func reset() {
         requests = []
         scripts = []
+        delays = []
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A local HTTP server that speaks the providers' wire formats — OpenAI and OpenAI-compatible, Azure OpenAI and
@@ -22,9 +23,11 @@ public final class FakeProviderServer: Sendable {
     public static func with(_ body: @escaping @Sendable (FakeProviderServer) async throws -> Void) async throws {
         let log = FakeProviderLog()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var quiet = Logger(label: "fake-provider")
+        quiet.logLevel = .critical
         let app = Application(
             router: router(log), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             var iterator = ports.makeAsyncIterator()
@@ -51,6 +54,11 @@ public final class FakeProviderServer: Sendable {
         return all.filter { $0.path.contains(fragment) }
     }
 
+    /// Makes every answer to a path ending with `pathSuffix` wait `delay` (a slow provider).
+    public func slowDown(_ pathSuffix: String, by delay: Duration) async {
+        await log.slowDown(pathSuffix, by: delay)
+    }
+
     /// Serves `bytes` at `GET path` (a recording behind a URL).
     public func serve(_ path: String, _ bytes: [UInt8]) async {
         await log.serve(path, bytes)
@@ -70,7 +78,8 @@ public final class FakeProviderServer: Sendable {
             let recorded = RecordedRequest(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
                 headers: headers, body: Array(buffer: body))
-            let answer = await log.record(recorded) ?? defaultAnswer(recorded)
+            var answer = await log.record(recorded) ?? defaultAnswer(recorded)
+            answer.delay = max(answer.delay, await log.delay(for: recorded.path))
             if answer.delay > .zero { try await Task.sleep(for: answer.delay) }
             var fields = HTTPFields()
             for (name, value) in answer.headers { if let name = HTTPField.Name(name) { fields[name] = value } }
