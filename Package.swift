@@ -100,6 +100,7 @@ let package = Package(
             "CurlHTTP",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),

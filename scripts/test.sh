@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 export RUN_DIR="${RUN_DIR:-$PWD/.run/test}" REDIS_PORT="${TEST_REDIS_PORT:-63791}" PG_PORT="${TEST_PG_PORT:-54330}"
+export PG_DURABLE=off
 scripts/services.sh wipe
 scripts/services.sh start
 trap 'scripts/services.sh stop' EXIT

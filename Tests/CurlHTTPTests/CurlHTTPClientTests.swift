@@ -145,6 +145,31 @@ struct CurlHTTPClientTests {
         }
     }
 
+    @Test("a redirect from a public address to loopback or the metadata service is refused at connect time",
+          .enabled(if: PublicAddress.first != nil, "this machine has no public-range address to serve from"))
+    func redirectsToInternalAddresses() async throws {
+        let host = try #require(PublicAddress.first)
+        try await LocalServer.with(LocalServer.router()) { loopbackPort in
+            try await LocalServer.with(LocalServer.router(), host: host) { port in
+                let direct = try await Self.client.execute(HTTPRequest(url: "http://\(host):\(port)/hello"))
+                #expect(direct.status == 200, "the public address itself is allowed")
+                for path in ["/to-loopback/\(loopbackPort)", "/to-metadata"] {
+                    var request = HTTPRequest(url: "http://\(host):\(port)\(path)")
+                    request.connectTimeout = .milliseconds(500)
+                    do {
+                        _ = try await Self.client.execute(request)
+                        Issue.record("\(path): the redirect must be refused")
+                    } catch let error as HTTPClientError {
+                        guard case .forbiddenAddress = error else {
+                            Issue.record("\(path): expected forbiddenAddress, got \(error)")
+                            return
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the loopback test server is refused unless private addresses are allowed")
     func loopbackPolicy() async throws {
         try await LocalServer.with(LocalServer.router()) { port in

@@ -1,15 +1,20 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A Hummingbird server on a loopback port for the duration of a test.
 enum LocalServer {
-    static func with(_ router: Router<BasicRequestContext>, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    static func with(
+        _ router: Router<BasicRequestContext>, host: String = "127.0.0.1", _ body: @escaping @Sendable (Int) async throws -> Void
+    ) async throws {
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        var quiet = Logger(label: "local-server")
+        quiet.logLevel = .critical
         let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+            router: router, configuration: .init(address: .hostname(host, port: 0)),
+            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             var ports = portStream.makeAsyncIterator()
@@ -39,6 +44,10 @@ enum LocalServer {
         }
         router.get("/redirect") { _, _ in Response(status: .found, headers: [.location: "/hello"]) }
         router.get("/loop") { _, _ in Response(status: .found, headers: [.location: "/loop"]) }
+        router.get("/to-metadata") { _, _ in Response(status: .found, headers: [.location: "http://169.254.169.254/latest/meta-data"]) }
+        router.get("/to-loopback/{port}") { _, context in
+            Response(status: .found, headers: [.location: "http://127.0.0.1:\(context.parameters.get("port") ?? "1")/hello"])
+        }
         router.get("/big") { _, _ in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: 7, count: 200_000)))
         }
