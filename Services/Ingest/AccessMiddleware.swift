@@ -10,13 +10,13 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let rateLimiter: RateLimiter?
     let signedWebhooks: Bool
 
-    static var openPaths: Set<String> { ["/health", "/ready", "/metrics", "/openapi.json"] }
-    static var webhookPaths: Set<String> { ["/v1/webhooks/crm", "/webhook/new_call_recording"] }
+    let openPaths: Set<String> = ["/health", "/ready", "/metrics", "/openapi.json"]
+    let webhookPaths: Set<String> = ["/v1/webhooks/crm", "/webhook/new_call_recording"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if Self.openPaths.contains(path) || request.method == .options { return try await next(request, context) }
-        if signedWebhooks && Self.webhookPaths.contains(path) { return try await next(request, context) }
+        if openPaths.contains(path) || request.method == .options { return try await next(request, context) }
+        if signedWebhooks && webhookPaths.contains(path) { return try await next(request, context) }
         var identity = "anonymous"
         if let keys {
             guard let caller = keys.identify(authorization: request.headers[.authorization]) else {
