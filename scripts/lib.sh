@@ -3,8 +3,8 @@
 
 # Builds the given products in release mode; sets BIN to their folder.
 build_release() {
-    echo "== building (release)"
-    for product in "$@"; do swift build -c release --product "$product" >/dev/null; done
+    echo "== building (release; several minutes the first time)"
+    for product in "$@"; do swift build -c release --product "$product"; done
     BIN="$(swift build -c release --show-bin-path)"
 }
 
