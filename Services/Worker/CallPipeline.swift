@@ -53,12 +53,14 @@ struct CallPipeline: Sendable {
         }
         let request = AnalysisRequest(segments: segments, mode: call.mode, languageHint: language,
                                       outputLanguage: providers.outputLanguage)
+        let links = providers.analysts.map { analyst in
+            ProviderLink(provider: analyst.provider, model: analyst.model, cacheable: analyst.cacheable) {
+                try await analyst.analyze(request)
+            }
+        }
+        let identity = links.contains(where: \.cacheable) ? AnalysisPrompt.identity(for: request) : nil
         let analysis = try await throughChain(callID: call.id, spent: usage) {
-            try await chain.run(step: "analysis", links: providers.analysts.map { analyst in
-                ProviderLink(provider: analyst.provider, model: analyst.model, cacheable: analyst.cacheable) {
-                    try await analyst.analyze(request)
-                }
-            }, identity: AnalysisPrompt.identity(for: request), logger: logger)
+            try await chain.run(step: "analysis", links: links, identity: identity, logger: logger)
         }
         usage += analysis.usage
         var result = analysis.value
