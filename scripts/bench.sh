@@ -16,6 +16,8 @@ export RUN_DIR="$PWD/.run/bench" REDIS_PORT="${BENCH_REDIS_PORT:-63792}" PG_PORT
 source scripts/lib.sh
 scripts/setup.sh
 build_release callaudit-ingest callaudit-worker callaudit-analyzer-benchmark
+# The build leaves hundreds of megabytes of dirty pages; their writeback would stall PostgreSQL's commits mid-run.
+sync
 fresh_servers
 trap stop_started EXIT
 PSQL=(psql -X -q -tA "$DATABASE_URL")
