@@ -33,7 +33,9 @@ extension CallRepository {
         try await saveResults([FinishedCall(id: id, result: result, usage: usage)])
     }
 
-    /// Stores several calls' results in one statement: one round trip and one commit for the whole batch.
+    /// Stores several calls' results in one statement: one round trip and one commit for the whole batch. A call's
+    /// `provider_calls` and `cost_usd` (in the result and its column) also count the requests that earlier attempts
+    /// recorded with ``recordUsage(_:_:)``: the result says everything the call cost.
     public func saveResults(_ calls: [FinishedCall]) async throws {
         var seen: Set<UUID> = []
         let unique = calls.reversed().filter { seen.insert($0.id).inserted }
@@ -48,15 +50,28 @@ extension CallRepository {
                 FROM input
                 WHERE calls.id = input.id
                 RETURNING calls.id, calls.manager_id, calls.mode, calls.created_at, input.result, input.usage
+            ), spent AS (
+                SELECT call.id,
+                       prior.usage || call.usage AS usage,
+                       round(prior.cost + (SELECT coalesce(sum((u ->> 'cost_usd')::numeric), 0)
+                                           FROM jsonb_array_elements(call.usage) AS u), 6) AS cost
+                FROM call, LATERAL (
+                    SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+                               'step', p.step, 'provider', p.provider, 'model', p.model, 'http_status', p.http_status,
+                               'latency_ms', p.latency_ms, 'input_tokens', p.input_tokens,
+                               'output_tokens', p.output_tokens, 'audio_seconds', p.audio_seconds,
+                               'cost_usd', p.cost_usd)) ORDER BY p.id), '[]') AS usage,
+                           coalesce(sum(p.cost_usd), 0) AS cost
+                    FROM provider_calls AS p WHERE p.call_id = call.id
+                ) AS prior
             ), saved AS (
                 INSERT INTO call_results (call_id, manager_id, mode, call_created_at, total_score, language, sentiment,
                                           sentiment_score, has_profanity, profanity_count, result, cost_usd)
-                SELECT id, manager_id, mode, created_at, (result ->> 'total_score')::int, result ->> 'language',
+                SELECT call.id, manager_id, mode, created_at, (result ->> 'total_score')::int, result ->> 'language',
                        result -> 'sentiment' -> 'overall' ->> 'label', (result -> 'sentiment' -> 'overall' ->> 'score')::float8,
-                       (result -> 'profanity' ->> 'found')::boolean, jsonb_array_length(result -> 'profanity' -> 'spans'), result,
-                       (SELECT coalesce(sum((u ->> 'cost_usd')::numeric), 0) FROM jsonb_array_elements(usage) AS u)
-                       + (SELECT coalesce(sum(p.cost_usd), 0) FROM provider_calls AS p WHERE p.call_id = call.id)
-                FROM call
+                       (result -> 'profanity' ->> 'found')::boolean, jsonb_array_length(result -> 'profanity' -> 'spans'),
+                       result || jsonb_build_object('provider_calls', spent.usage, 'cost_usd', spent.cost), spent.cost
+                FROM call JOIN spent ON spent.id = call.id
                 ON CONFLICT (call_id) DO UPDATE SET
                     total_score = EXCLUDED.total_score, language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
                     sentiment_score = EXCLUDED.sentiment_score, has_profanity = EXCLUDED.has_profanity,

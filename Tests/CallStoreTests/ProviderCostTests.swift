@@ -6,7 +6,7 @@ import Testing
 /// Provider requests are paid for whether or not the attempt finished the call: all of them count.
 @Suite("Provider usage and cost in PostgreSQL")
 struct ProviderCostTests {
-    @Test("requests of a failed attempt are recorded and counted in the call's cost and the manager's report")
+    @Test("requests of a failed attempt are recorded and counted in the call's result, its cost and the manager's report")
     func failedAttemptsCount() async throws {
         try await CallRepositoryTests.withRepository { repository in
             let call = CallRepositoryTests.textCall(manager: "cost-m")
@@ -18,7 +18,13 @@ struct ProviderCostTests {
             ])
             let usage = [ProviderUsage(step: "analysis", provider: "azure", model: "chat", httpStatus: 200, costUSD: 0.025)]
             try await repository.saveResult(call.id, result: ResultFixture.result(score: 70), usage: usage)
+            let result = try #require(try await repository.result(of: call.id))
+            #expect(result.providerCalls?.map(\.provider) == ["openai", "openai", "azure"])
+            #expect(result.providerCalls?.map(\.httpStatus) == [500, 200, 200])
+            #expect(result.providerCalls?[1].inputTokens == 900)
+            #expect(result.costUSD == 0.035)
             try await repository.saveResult(call.id, result: ResultFixture.result(score: 70), usage: [])
+            #expect(try await repository.result(of: call.id)?.providerCalls?.count == 3)
 
             let period = ReportPeriod(from: Date().addingTimeInterval(-3600), to: Date().addingTimeInterval(60))
             let summary = try #require(try await repository.managerSummaries(period).first { $0.managerID == "cost-m" })
