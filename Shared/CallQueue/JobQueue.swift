@@ -76,20 +76,29 @@ public struct JobQueue: Sendable {
     /// Schedules another attempt after `delay` and acks the current entry; the call stays in flight.
     public func retryLater(_ entry: QueueEntry, delay: Duration) async throws {
         let due = Int(Date().timeIntervalSince1970 * 1000) + delay.wholeMilliseconds
-        try Self.throwFirstError(try await redis.pipeline([
+        try await transaction([
             ["ZADD", configuration.delayedKey, String(due), entry.callID.uuidString.lowercased()],
             ["XACK", configuration.streamKey, configuration.group, entry.entryID],
-        ]))
+        ])
     }
 
     /// Moves a call that ran out of attempts to the dead-letter stream, with its last error.
     public func deadLetter(_ entry: QueueEntry, error: String, attempts: Int) async throws {
-        try Self.throwFirstError(try await redis.pipeline([
+        try await transaction([
             ["XADD", configuration.deadLetterKey, "*", "call", entry.callID.uuidString.lowercased(),
              "error", error, "attempts", String(attempts)],
             ["XACK", configuration.streamKey, configuration.group, entry.entryID],
             ["SREM", configuration.inFlightKey, entry.callID.uuidString.lowercased()],
-        ]))
+        ])
+    }
+
+    /// Runs `commands` in one `MULTI`/`EXEC`: all of them or, when Redis refuses one (out of memory under
+    /// `noeviction`), none. An entry is acked only together with the retry or dead letter that replaces it, so a
+    /// refused write leaves it pending, for the reaper to hand out again.
+    func transaction(_ commands: [[String]]) async throws {
+        let replies = try await redis.pipeline([["MULTI"]] + commands + [["EXEC"]])
+        try Self.throwFirstError(replies)
+        try Self.throwFirstError(replies.last?.array ?? [])
     }
 
     /// Keeps entries claimed by `consumer` fresh, so the reaper does not take a long call away from a live worker.

@@ -9,10 +9,11 @@ import TestSupport
 @Suite("JobQueue against Redis")
 struct JobQueueTests {
     static func withQueue(
-        visibility: Duration = .seconds(300), _ body: (JobQueue) async throws -> Void
+        redisURL: String = TestEnvironment.redisURL, visibility: Duration = .seconds(300),
+        _ body: (JobQueue) async throws -> Void
     ) async throws {
         let redis = RedisClient(
-            configuration: try RedisConfiguration(url: TestEnvironment.redisURL), poolSize: 4,
+            configuration: try RedisConfiguration(url: redisURL), poolSize: 4,
             threadPool: TestThreadPool.shared, logger: Logger(label: "test"))
         let configuration = QueueConfiguration(
             keyPrefix: TestEnvironment.uniquePrefix("queue"), visibilityTimeout: visibility, maxAttempts: 3,
@@ -69,6 +70,29 @@ struct JobQueueTests {
             #expect(again.map(\.callID) == [id])
             #expect(again.first?.entryID != entry.entryID)
             #expect(try await queue.stats().delayed == 0)
+        }
+    }
+
+    @Test("a Redis out of memory refuses a retry or a dead letter whole: the entry stays pending, nothing is lost")
+    func outOfMemory() async throws {
+        try await TestRedisServer.with { server in
+            try await Self.withQueue(redisURL: server.url) { queue in
+                let id = UUID()
+                try await queue.enqueue(id)
+                let entry = try #require(try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(100)).first)
+                _ = try await queue.redis.send(["CONFIG", "SET", "maxmemory", "1"])
+                await #expect(throws: RedisError.self) { try await queue.retryLater(entry, delay: .seconds(1)) }
+                await #expect(throws: RedisError.self) { try await queue.deadLetter(entry, error: "boom", attempts: 3) }
+                _ = try await queue.redis.send(["CONFIG", "SET", "maxmemory", "0"])
+                let stats = try await queue.stats()
+                #expect(stats.pending == 1, "the entry is still pending, for the reaper")
+                #expect(stats.delayed == 0)
+                #expect(try await queue.deadLetters(limit: 10).isEmpty)
+                #expect(try await queue.notInFlight([id]).isEmpty)
+                try await queue.retryLater(entry, delay: .seconds(1))
+                #expect(try await queue.stats().pending == 0)
+                #expect(try await queue.stats().delayed == 1)
+            }
         }
     }
 

@@ -106,14 +106,7 @@ struct EndToEndTests {
 
     @Test("FLUSHALL on Redis loses no queued call: the sweeper re-enqueues them from PostgreSQL")
     func flushAll() async throws {
-        let redis = try await TestRedisServer()
-        do {
-            try await flushAllLosesNothing(redisURL: redis.url)
-        } catch {
-            await redis.stop()
-            throw error
-        }
-        await redis.stop()
+        try await TestRedisServer.with { redis in try await flushAllLosesNothing(redisURL: redis.url) }
     }
 
     func flushAllLosesNothing(redisURL: String) async throws {

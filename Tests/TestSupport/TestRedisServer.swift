@@ -14,6 +14,18 @@ public final class TestRedisServer: Sendable {
         try await self.init(port: port, directory: directory)
     }
 
+    /// Runs `body` with a server of its own, stopped afterwards whether `body` throws or not.
+    public static func with(_ body: (TestRedisServer) async throws -> Void) async throws {
+        let server = try await TestRedisServer()
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     init(port: Int, directory: String) async throws {
         self.port = port
         self.directory = directory
