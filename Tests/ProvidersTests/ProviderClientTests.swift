@@ -120,7 +120,7 @@ struct ProviderClientTests {
         }
     }
 
-    @Test("error bodies are classified: 400 bad input, 401 and insufficient_quota unavailable, 429 and 503 retried with the hint")
+    @Test("error bodies are classified: 400 bad input, 401 and insufficient_quota unavailable, 429 and 503 retried with the hint, absurd hints bounded")
     func classification() async throws {
         try await FakeProviderServer.with { server in
             let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: .seconds(5))
@@ -130,9 +130,12 @@ struct ProviderClientTests {
                 .openAIError(429, message: "You exceeded your current quota", type: "insufficient_quota", code: "insufficient_quota"),
                 .openAIError(429, message: "Rate limit reached", type: "requests", code: "rate_limit_exceeded", headers: ["retry-after-ms": "250"]),
                 FakeResponse(status: 503, headers: ["retry-after": "2"], body: "upstream connect error"),
-                FakeResponse(status: 503, body: #"{"error": "Model openai/whisper-large-v3 is currently loading", "estimated_time": 20.5}"#))
+                FakeResponse(status: 503, body: #"{"error": "Model openai/whisper-large-v3 is currently loading", "estimated_time": 20.5}"#),
+                FakeResponse(status: 429, headers: ["retry-after": "1e16"], body: "slow down"),
+                FakeResponse(status: 503, headers: ["retry-after-ms": "nan"], body: "unavailable"),
+                FakeResponse(status: 503, body: #"{"error": "loading", "estimated_time": 1e300}"#))
             var failures: [ProviderFailure] = []
-            for _ in 0..<6 {
+            for _ in 0..<9 {
                 do {
                     _ = try await analyst.analyze(AnalysisRequest(segments: Fixtures.labelled, mode: .dialog))
                 } catch let failure as ProviderFailure {
@@ -141,7 +144,7 @@ struct ProviderClientTests {
             }
             #expect(failures.map(\.disposition) == [
                 .badInput, .unavailable, .unavailable, .retry(after: .milliseconds(250)), .retry(after: .seconds(2)),
-                .retry(after: .milliseconds(20_500)),
+                .retry(after: .milliseconds(20_500)), .retry(after: .seconds(86_400)), .retry(after: nil), .retry(after: .seconds(86_400)),
             ])
             #expect(failures[0].message == "Invalid 'messages'")
             #expect(!failures[1].message.contains(Fixtures.key) && failures[1].message.contains("[redacted]"))
