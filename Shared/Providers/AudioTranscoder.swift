@@ -42,7 +42,8 @@ public struct AudioTranscoder: Sendable {
         let seconds = max(1, Int(Double(maxBytes) * 0.9) / Self.bytesPerSecond)
         try run(["-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.path, "-vn", "-ac", "1", "-ar", "16000",
                  "-c:a", "libmp3lame", "-b:a", "32k", "-f", "segment", "-segment_time", String(seconds),
-                 "-reset_timestamps", "1", folder.appendingPathComponent("piece%04d.mp3").path])
+                 "-reset_timestamps", "1", folder.appendingPathComponent("piece%04d.mp3").path],
+            errorLog: folder.appendingPathComponent("ffmpeg.log"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("piece") }.sorted()
         guard !names.isEmpty else { throw Failure(message: "ffmpeg wrote no audio") }
         return try names.enumerated().map { index, name in
@@ -52,11 +53,15 @@ public struct AudioTranscoder: Sendable {
         }
     }
 
-    func run(_ arguments: [String]) throws {
+    /// Runs ffmpeg; its messages go to `errorLog`, a file: a pipe nobody reads while it runs would fill up on a
+    /// damaged recording and stall ffmpeg until the timeout.
+    func run(_ arguments: [String], errorLog: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let errors = Pipe()
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorLog)
+        defer { try? errors.close() }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -69,7 +74,7 @@ public struct AudioTranscoder: Sendable {
             usleep(20_000)
         }
         guard process.terminationStatus == 0 else {
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let text = String(decoding: (try? Data(contentsOf: errorLog)) ?? Data(), as: UTF8.self)
             throw Failure(message: String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300)))
         }
     }

@@ -42,4 +42,17 @@ struct AudioTranscoderTests {
         }
         #expect(AudioTranscoder.locate(path: "/nonexistent/ffmpeg", searchPath: nil) == nil)
     }
+
+    @Test("a damaged 8 MB MP3 fails on ffmpeg's own message, not on the timeout: its stream of errors does not stall it")
+    func damagedRecording() throws {
+        let located = try #require(AudioTranscoder.locate(path: nil, searchPath: "/usr/bin"))
+        let transcoder = AudioTranscoder(executable: located.executable, timeout: .seconds(60))
+        var generator = SystemRandomNumberGenerator()
+        let damaged: [UInt8] = [0xFF, 0xFB, 0x90, 0x00] + (0..<8_000_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let error = #expect(throws: AudioTranscoder.Failure.self) {
+            try transcoder.pieces(damaged, format: .mp3, maxBytes: 1_000_000)
+        }
+        #expect(error?.message.contains("took longer") == false)
+        #expect(error?.message.isEmpty == false)
+    }
 }
