@@ -4,7 +4,8 @@ import CLibpq
 struct PostgresConnectionString {
     /// The settings libpq parsed (keyword to value); empty when the string does not parse.
     let settings: [String: String]
-    /// The password as written and as decoded, so that neither appears in an error message.
+    /// The password as written and as decoded, so that neither appears in an error message; with an unescaped `@`
+    /// in it, each part too (libpq then reads the rest as part of the host and quotes it).
     let secrets: [String]
 
     init(_ string: String) {
@@ -20,7 +21,9 @@ struct PostgresConnectionString {
         }
         if let errorMessage { PQfreemem(errorMessage) }
         self.settings = settings
-        secrets = [settings["password"], Self.uriPassword(string)].compactMap { $0 }.filter { !$0.isEmpty }
+        let written = Self.uriPassword(string)
+        let pieces = written.map { $0.split(separator: "@").map(String.init) } ?? []
+        secrets = ([settings["password"], written].compactMap { $0 } + pieces).filter { !$0.isEmpty }
     }
 
     /// `message` with every secret masked (libpq quotes a badly percent-encoded URL password verbatim).

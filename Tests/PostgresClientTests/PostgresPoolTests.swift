@@ -287,7 +287,7 @@ struct PostgresPoolTests {
         }
     }
 
-    @Test("a malformed URL fails without quoting its password")
+    @Test("a malformed URL fails without quoting its password, or a part of it")
     func malformedURL() async throws {
         let pool = Server.pool("postgres://postgres:s3cr%zzet@127.0.0.1:1/none", size: 1)
         let error = try #require(await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") })
@@ -295,6 +295,11 @@ struct PostgresPoolTests {
         #expect(error.message.contains("percent-encoded"))
         #expect(!"\(error)".contains("s3cr"))
         await pool.close()
+
+        let unescaped = Server.pool("postgres://postgres:s3cr3t@Zq9x@127.0.0.1:1/none", size: 1)
+        let hostError = try #require(await #expect(throws: PostgresError.self) { try await unescaped.query("SELECT 1") })
+        #expect(!"\(hostError)".contains("s3cr3t") && !"\(hostError)".contains("Zq9x"), "\(hostError)")
+        await unescaped.close()
     }
 
     @Test("a closed pool refuses work with a connection error")
