@@ -28,7 +28,8 @@ struct CallIntake: Sendable {
 
     /// Accepts a call. A repeat of an earlier request (same idempotency key, or same CRM call id and mode) answers the
     /// stored call and enqueues nothing. When Redis cannot take the job the new row is removed and the caller gets a
-    /// 503, so an accepted call is always either queued or, if even the removal failed, found by the worker's sweeper.
+    /// 503, so an accepted call is always either queued or, if the removal failed or a repeat was answered with it
+    /// meanwhile, found by the worker's sweeper.
     func accept(_ call: NewCall) async throws -> StoredCall {
         guard call.audio != nil else { return try await batches.submit(call) }
         return try await Self.write(repository: repository, queue: queue, logger: logger) {
@@ -46,7 +47,7 @@ struct CallIntake: Sendable {
             try await queue.enqueue(created)
         } catch {
             logger.warning("enqueue failed; calls withdrawn", metadata: ["calls": "\(created.count)", "error": "\(error)"])
-            try? await repository.delete(created)
+            _ = try? await repository.withdraw(created)
             let refused = CallAuditError.unavailable("the queue (Redis) is unreachable; the call was not accepted, retry later")
             return stored.map { $0.created ? .failure(refused) : .success($0) }
         }

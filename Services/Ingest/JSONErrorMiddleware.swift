@@ -35,8 +35,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return CallAuditError(status: 413, code: "body_too_large", message: "the request body is too large")
         case let error as DecodingError:
             return CallAuditError.badRequest("invalid_json", describe(decodingError: error))
-        case is CallStoreError:
+        case CallStoreError.invalidCursor:
             return CallAuditError.badRequest("invalid_cursor", "cursor is not valid")
+        case CallStoreError.withdrawn:
+            return CallAuditError.unavailable("the earlier request with this key was not accepted (the queue failed); retry later")
         case is RedisError:
             return CallAuditError.unavailable("the queue (Redis) is unreachable; retry later")
         case let error as PostgresError where error.isConnectionError:

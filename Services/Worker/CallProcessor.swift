@@ -26,8 +26,7 @@ struct CallProcessor: Sendable {
             return entries.map { _ in .success(()) }
         }
         saves = BatchCoalescer(maxBatch: 64, maxWriters: 2) { calls in
-            try await repository.saveResults(calls)
-            return calls.map { _ in .success(()) }
+            try await repository.saveResultsApart(calls)
         }
     }
 
@@ -63,7 +62,12 @@ struct CallProcessor: Sendable {
             }
             switch outcome {
             case .analyzed(let result, let usage):
-                try await saves.submit(FinishedCall(id: call.id, result: result, usage: usage))
+                do {
+                    try await saves.submit(FinishedCall(id: call.id, result: result, usage: usage))
+                } catch let error as CallStoreError {
+                    try await handle(.permanent(error.description), entry: entry, attempts: call.attempts, logger: logger)
+                    return
+                }
                 logger.debug("call done", metadata: ["score": "\(result.totalScore)"])
             case .awaitingTranscription(let reason):
                 try await repository.markAwaitingTranscription(call.id, reason: reason)

@@ -7,7 +7,9 @@ extension CallRepository {
     public func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage {
         let position = try cursor.map(CallCursor.init(encoded:))
         let columns = CallRecord.columns.replacingOccurrences(of: "dialog_text", with: "NULL::text AS dialog_text")
-        let rows = try await pool.query("""
+        let rows: PostgresResult
+        do {
+            rows = try await pool.query("""
             SELECT \(columns) FROM calls
             WHERE ($1::text IS NULL OR manager_id = $1)
               AND ($2::text IS NULL OR status = $2)
@@ -21,6 +23,9 @@ extension CallRepository {
                 .init(filter.managerID), .init(filter.status?.rawValue), .init(filter.mode?.rawValue),
                 .init(filter.from), .init(filter.to), .init(position?.createdAtText), .init(position?.id), .init(limit + 1),
             ])
+        } catch let error as PostgresError where position != nil && error.sqlState?.hasPrefix("22") == true {
+            throw CallStoreError.invalidCursor
+        }
         var calls = try rows.map(CallRecord.init(row:))
         var next: String?
         if calls.count > limit {

@@ -40,7 +40,7 @@ extension CallRepository {
         var seen: Set<UUID> = []
         let unique = calls.reversed().filter { seen.insert($0.id).inserted }
         guard !unique.isEmpty else { return }
-        let rows = String(decoding: try JSONEncoder().encode(unique), as: UTF8.self)
+        let rows = JSONText.removingNULEscapes(try JSONEncoder().encode(unique))
         _ = try await pool.query("""
             WITH input AS (
                 SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, result jsonb, usage jsonb)
@@ -95,6 +95,23 @@ extension CallRepository {
             )
             SELECT count(*) AS saved FROM saved
             """, [.init(rows)])
+    }
+
+    /// Stores the results like ``saveResults(_:)``, one outcome per call: when PostgreSQL refuses the batch's data,
+    /// each call is saved alone, so that one result it cannot hold (``CallStoreError/unstorableResult(_:)``) fails
+    /// only its own call. A connection failure still fails them all: they are tried again later.
+    public func saveResultsApart(_ calls: [FinishedCall]) async throws -> [Result<Void, any Error>] {
+        do {
+            try await saveResults(calls)
+            return calls.map { _ in .success(()) }
+        } catch let error as PostgresError where !error.isConnectionError {
+            guard calls.count > 1 else { return [.failure(CallStoreError.unstorableResult(error.message))] }
+            var outcomes: [Result<Void, any Error>] = []
+            for call in calls {
+                outcomes.append(contentsOf: try await saveResultsApart([call]))
+            }
+            return outcomes
+        }
     }
 
     /// Records provider requests of an attempt that did not finish the call: they were paid for, and the result that

@@ -80,15 +80,23 @@ public struct CallRepository: Sendable {
         ]
     }
 
-    /// The stored call a repeated submission refers to.
+    /// The stored call a repeated submission refers to. A queued one is touched (`updated_at`), which tells a first
+    /// request still enqueueing it that someone else was answered with it: it must not be withdrawn (see
+    /// ``withdraw(_:)``). When the first request withdrew it in between, the repeat is told to come back.
     func existing(_ call: NewCall) async throws -> StoredCall {
         let rows = try await pool.query("""
-            SELECT id, status FROM calls
-            WHERE ($1::text IS NOT NULL AND idempotency_key = $1)
-               OR ($2::text IS NOT NULL AND external_id = $2 AND mode = $3)
-            ORDER BY created_at LIMIT 1
+            WITH found AS (
+                SELECT id, status FROM calls
+                WHERE ($1::text IS NOT NULL AND idempotency_key = $1)
+                   OR ($2::text IS NOT NULL AND external_id = $2 AND mode = $3)
+                ORDER BY created_at LIMIT 1
+            ), touched AS (
+                UPDATE calls SET updated_at = clock_timestamp()
+                FROM found WHERE calls.id = found.id AND found.status = 'queued'
+            )
+            SELECT id, status FROM found
             """, [.init(call.idempotencyKey), .init(call.externalID), .init(call.mode.rawValue)])
-        guard let row = rows.first else { throw CallStoreError.corruptRow("calls") }
+        guard let row = rows.first else { throw CallStoreError.withdrawn }
         return try StoredCall(row: row, created: false)
     }
 
@@ -129,9 +137,14 @@ extension StoredCall {
 }
 
 extension CallRepository {
-    /// Removes calls that could not be enqueued, so that a refused request leaves nothing behind.
-    public func delete(_ ids: [UUID]) async throws {
-        guard !ids.isEmpty else { return }
-        _ = try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(ids)])
+    /// Removes new calls that could not be enqueued, so that a refused request leaves nothing behind; answers the
+    /// ones removed. A call a repeated request was answered with in the meantime stays, queued: the worker's sweeper
+    /// enqueues it once Redis takes work again.
+    @discardableResult
+    public func withdraw(_ ids: [UUID]) async throws -> [UUID] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await pool.query(
+            "DELETE FROM calls WHERE id = ANY($1::uuid[]) AND updated_at = created_at RETURNING id", [.uuidArray(ids)])
+        return rows.compactMap { $0["id"].uuid }
     }
 }

@@ -4,11 +4,17 @@ public enum CallStoreError: Error, Sendable, CustomStringConvertible {
     case corruptRow(String)
     /// A pagination cursor that this store did not write.
     case invalidCursor
+    /// The call a repeated request refers to was withdrawn by the first request (its enqueue failed) in between.
+    case withdrawn
+    /// PostgreSQL refused to hold a call's result (a number out of range, say): retrying cannot help.
+    case unstorableResult(String)
 
     public var description: String {
         switch self {
         case .corruptRow(let table): "a row of \(table) could not be read"
         case .invalidCursor: "the cursor is not valid"
+        case .withdrawn: "the earlier request with this key was not accepted"
+        case .unstorableResult(let reason): "the result cannot be stored: \(reason)"
         }
     }
 }

@@ -56,6 +56,20 @@ struct CallRepositoryTests {
         }
     }
 
+    @Test("a call whose enqueue failed is withdrawn, unless a repeated request was answered with it meanwhile")
+    func withdraw() async throws {
+        try await Self.withRepository { repository in
+            let seen = Self.textCall(key: "withdraw-\(UUID())")
+            let unseen = Self.textCall()
+            _ = try await repository.insert([seen, unseen])
+            let repeated = try await repository.insert(Self.textCall(key: seen.idempotencyKey))
+            #expect(repeated == StoredCall(id: seen.id, status: .queued, created: false))
+            #expect(try await repository.withdraw([seen.id, unseen.id]) == [unseen.id])
+            #expect(try await repository.find(seen.id)?.status == .queued, "the repeat's 202 stays true")
+            #expect(try await repository.find(unseen.id) == nil)
+        }
+    }
+
     @Test("an uploaded recording is stored with the call and read back byte for byte")
     func audioRoundTrip() async throws {
         try await Self.withRepository { repository in

@@ -36,4 +36,27 @@ struct ProviderCostTests {
             #expect(try await repository.cachedAnswers(["a1", "b2"]).mapValues { String(decoding: $0, as: UTF8.self) } == ["a1": #"{"x": 1}"#])
         }
     }
+
+    @Test("a NUL in a provider's text is dropped, and a result PostgreSQL cannot hold fails only its own call")
+    func unstorableResults() async throws {
+        try await CallRepositoryTests.withRepository { repository in
+            let calls = (0..<3).map { _ in CallRepositoryTests.textCall(manager: "store-m") }
+            for call in calls { _ = try await repository.insert(call) }
+            var withNUL = ResultFixture.result(score: 60)
+            withNUL.summary = "before\u{0}after \\u0000 stays"
+            let huge = [ProviderUsage(step: "analysis", provider: "openai", inputTokens: Int(Int32.max) + 1)]
+            let outcomes = try await repository.saveResultsApart([
+                FinishedCall(id: calls[0].id, result: withNUL, usage: []),
+                FinishedCall(id: calls[1].id, result: ResultFixture.result(score: 50), usage: huge),
+                FinishedCall(id: calls[2].id, result: ResultFixture.result(score: 40), usage: []),
+            ])
+            #expect(outcomes.map { (try? $0.get()) != nil } == [true, false, true])
+            if case .failure(let error) = outcomes[1] {
+                #expect("\(error)".hasPrefix("the result cannot be stored"))
+            }
+            #expect(try await repository.result(of: calls[0].id)?.summary == "beforeafter \\u0000 stays")
+            #expect(try await repository.result(of: calls[1].id) == nil)
+            #expect(try await repository.result(of: calls[2].id)?.totalScore == ResultFixture.result(score: 40).totalScore)
+        }
+    }
 }
