@@ -51,6 +51,10 @@ struct WorkerApp {
             "transcription": "\(providers.transcribers.map { "\($0.provider):\($0.model)" }.joined(separator: ","))",
             "analysis": "\(providers.analysts.map { "\($0.provider):\($0.model)" }.joined(separator: ","))",
         ])
+        if let policy = await queue.evictionPolicy(), policy != "noeviction" {
+            logger.warning("Redis may evict queue keys under memory pressure; set maxmemory-policy noeviction",
+                           metadata: ["maxmemory_policy": "\(policy)"])
+        }
         try await group.run()
     }
 }

@@ -200,6 +200,13 @@ public struct JobQueue: Sendable {
     }
 
     /// The fields of this queue's group from `XINFO GROUPS`; empty when the stream or group does not exist.
+    /// Redis's `maxmemory-policy`, or `nil` where `CONFIG` is not allowed (many managed services). Anything but
+    /// `noeviction` may drop the stream, the delayed set or the in-flight set under memory pressure.
+    public func evictionPolicy() async -> String? {
+        guard let reply = try? await redis.send(["CONFIG", "GET", "maxmemory-policy"]).array, reply.count == 2 else { return nil }
+        return reply[1].string
+    }
+
     func groupInfo() async throws -> [String: RedisValue] {
         let reply: RedisValue
         do {

@@ -92,6 +92,9 @@ struct JobQueueTests {
                 try await queue.retryLater(entry, delay: .seconds(1))
                 #expect(try await queue.stats().pending == 0)
                 #expect(try await queue.stats().delayed == 1)
+                #expect(await queue.evictionPolicy() == "noeviction")
+                _ = try await queue.redis.send(["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"])
+                #expect(await queue.evictionPolicy() == "allkeys-lru", "the worker warns about this one")
             }
         }
     }
