@@ -189,10 +189,8 @@ struct PostgresPoolTests {
     @Test("statement_timeout stops a long statement")
     func statementTimeout() async throws {
         let pool = Server.pool(try Server.url(), size: 1, statementTimeout: 200)
-        let start = ContinuousClock.now
         let error = try #require(await #expect(throws: PostgresError.self) { try await pool.query("SELECT pg_sleep(5)") })
-        #expect(error.sqlState == "57014")
-        #expect(ContinuousClock.now - start < .seconds(4), "the 5 s statement was cancelled")
+        #expect(error.sqlState == "57014", "query_canceled: the 5 s statement was stopped by the timeout")
         #expect(try await pool.query("SELECT 1 AS one").first?["one"].int == 1)
         await pool.close()
     }
@@ -281,7 +279,7 @@ struct PostgresPoolTests {
             let start = ContinuousClock.now
             let error = try #require(await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") })
             #expect(error.isConnectionError)
-            #expect(ContinuousClock.now - start < .seconds(3))
+            #expect(ContinuousClock.now - start < .seconds(10), "within the 10 s connect timeout, not after a hang")
             #expect(!"\(error)".contains("s3cret"))
             await pool.close()
         }
