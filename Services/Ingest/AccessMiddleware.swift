@@ -3,9 +3,9 @@ import Hummingbird
 
 /// Who may call what (README: Access). With `API_KEYS` set, every route but `/health`, `/ready`, `/metrics` and
 /// `/openapi.json` needs `Authorization: Bearer <key>`; a CRM webhook signed under `WEBHOOK_SECRET` needs no key (the
-/// signature is checked by its controller). With `RATE_LIMIT_PER_MINUTE` set, each key (or, without keys, all
-/// callers together) gets that many requests a minute, then `429` with `Retry-After`.
-struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
+/// signature is checked by its controller). With `RATE_LIMIT_PER_MINUTE` set, each key (or, without keys, each
+/// client address) gets that many requests a minute, then `429` with `Retry-After`.
+struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
     let keys: APIKeys?
     let rateLimiter: RateLimiter?
     let signedWebhooks: Bool
@@ -17,7 +17,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         let path = request.uri.path
         if openPaths.contains(path) || request.method == .options { return try await next(request, context) }
         if signedWebhooks && webhookPaths.contains(path) { return try await next(request, context) }
-        var identity = "anonymous"
+        var identity = context.remoteAddress?.ipAddress.map { "address:\($0)" } ?? "anonymous"
         if let keys {
             guard let caller = keys.identify(authorization: request.headers[.authorization]) else {
                 var response = JSONErrorMiddleware<Context>.response(for: CallAuditError(

@@ -21,8 +21,8 @@ func buildApplication(_ configuration: IngestConfiguration, environment: Environ
 }
 
 /// The router with every route, and the list of those routes for `/openapi.json`'s test.
-func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicRequestContext>, routes: [APIRoute]) {
-    let router = Router()
+func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<IngestRequestContext>, routes: [APIRoute]) {
+    let router = Router(context: IngestRequestContext.self)
     let configuration = dependencies.configuration
     if !configuration.corsAllowedOrigins.isEmpty { router.add(middleware: CORSPolicy(origins: configuration.corsAllowedOrigins)) }
     router.add(middleware: JSONErrorMiddleware())
@@ -38,7 +38,7 @@ func buildRouter(_ dependencies: IngestDependencies) -> (router: Router<BasicReq
     ProvidersController(board: board).addRoutes(to: routes)
     CallsController(intake: dependencies.intake, repository: dependencies.repository, configuration: dependencies.configuration)
         .addRoutes(to: routes)
-    let webhooks = WebhookController<BasicRequestContext>(
+    let webhooks = WebhookController<IngestRequestContext>(
         intake: dependencies.intake, configuration: dependencies.configuration, signature: dependencies.webhookSignature)
     webhooks.addRoutes(to: routes)
     webhooks.addRoutes(to: routes, path: "/webhook/new_call_recording")

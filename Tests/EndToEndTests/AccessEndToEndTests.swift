@@ -41,6 +41,21 @@ struct AccessEndToEndTests {
         }
     }
 
+    @Test("without API keys RATE_LIMIT_PER_MINUTE holds per client address: a second address still gets through")
+    func perAddressRateLimit() async throws {
+        try await Stack.with(environment: ["RATE_LIMIT_PER_MINUTE": "3"]) { stack in
+            let second60 = Calendar(identifier: .gregorian).component(.second, from: Date())
+            if second60 >= 50 { try await Task.sleep(for: .seconds(61 - second60)) }
+            var statuses: [Int] = []
+            for _ in 0..<5 { statuses.append(try await Self.get(stack, port: stack.port, key: nil, path: "/v1/calls").status) }
+            #expect(statuses == [200, 200, 200, 429, 429])
+            let fromOtherAddress = try await ChildProcess.run("/usr/bin/curl", [
+                "--silent", "--fail", "--interface", "127.0.0.2", "--output", "/dev/null", "http://127.0.0.1:\(stack.port)/v1/calls",
+            ])
+            #expect(fromOtherAddress == 0, "127.0.0.2 has a budget of its own (curl exits 22 on a 429)")
+        }
+    }
+
     static func get(_ stack: Stack, port: Int, key: String?, path: String) async throws -> HTTPResponse {
         var request = HTTPRequest(url: "http://127.0.0.1:\(port)\(path)", headers: key.map { [HTTPHeader("Authorization", "Bearer \($0)")] } ?? [])
         request.allowPrivateAddresses = true

@@ -6,9 +6,9 @@ import Glibc
 /// Runs a short command to its end with `posix_spawn` and a polling `waitpid`. Foundation's `Process` sometimes misses
 /// the exit of a child that leaves a daemon behind (`runuser … pg_ctl start` stays a zombie and `isRunning` stays
 /// true); polling never blocks one of the few threads the tests share.
-enum ChildProcess {
+public enum ChildProcess {
     /// Runs `executable` with `arguments`, output discarded; answers the exit status.
-    static func run(_ executable: String, _ arguments: [String]) async throws -> Int32 {
+    public static func run(_ executable: String, _ arguments: [String]) async throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
