@@ -17,17 +17,19 @@ struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware 
         let path = request.uri.path
         if openPaths.contains(path) || request.method == .options { return try await next(request, context) }
         if signedWebhooks && webhookPaths.contains(path) { return try await next(request, context) }
-        var identity = context.remoteAddress?.ipAddress.map { "address:\($0)" } ?? "anonymous"
+        var caller: String?
         if let keys {
-            guard let caller = keys.identify(authorization: request.headers[.authorization]) else {
+            caller = keys.identify(authorization: request.headers[.authorization])
+            guard caller != nil else {
                 var response = JSONErrorMiddleware<Context>.response(for: CallAuditError(
                     status: 401, code: "unauthorized", message: "an API key is required: Authorization: Bearer <key>"))
                 response.headers[.wwwAuthenticate] = "Bearer"
                 return response
             }
-            identity = caller
         }
-        if let rateLimiter, let seconds = await rateLimiter.retryAfter(identity: identity) {
+        guard let rateLimiter else { return try await next(request, context) }
+        let identity = caller ?? context.remoteAddress?.ipAddress.map { "address:\($0)" } ?? "anonymous"
+        if let seconds = await rateLimiter.retryAfter(identity: identity) {
             var response = JSONErrorMiddleware<Context>.response(for: CallAuditError(
                 status: 429, code: "rate_limited", message: "more than \(rateLimiter.perMinute) requests this minute; retry in \(seconds) s"))
             response.headers[.retryAfter] = String(seconds)
