@@ -3,8 +3,8 @@ import Hummingbird
 
 /// Who may call what (README: Access). With `API_KEYS` set, every route but `/health`, `/ready`, `/metrics` and
 /// `/openapi.json` needs `Authorization: Bearer <key>`; a CRM webhook signed under `WEBHOOK_SECRET` needs no key (the
-/// signature is checked by its controller). With `RATE_LIMIT_PER_MINUTE` set, each key (or, without keys, each
-/// client address) gets that many requests a minute, then `429` with `Retry-After`.
+/// signature is checked by its controller). With `RATE_LIMIT_PER_MINUTE` set, each key (or, without one, each client
+/// address: webhooks too) gets that many requests a minute, then `429` with `Retry-After`.
 struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
     let keys: APIKeys?
     let rateLimiter: RateLimiter?
@@ -16,9 +16,8 @@ struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         if openPaths.contains(path) || request.method == .options { return try await next(request, context) }
-        if signedWebhooks && webhookPaths.contains(path) { return try await next(request, context) }
         var caller: String?
-        if let keys {
+        if let keys, !(signedWebhooks && webhookPaths.contains(path)) {
             caller = keys.identify(authorization: request.headers[.authorization])
             guard caller != nil else {
                 var response = JSONErrorMiddleware<Context>.response(for: CallAuditError(

@@ -3,8 +3,11 @@ import CallStore
 import Foundation
 import NIOCore
 
-/// Collects the parts the parser reports, one at a time.
+/// Collects the parts the parser reports, one at a time, within the form's limits: one recording of at most
+/// `maxFileBytes`, text fields of at most `MultipartForm.maxFieldBytes` together, `maxParts` parts. The first limit
+/// crossed stops the upload, so a request never holds more than the recording and one megabyte of fields.
 final class MultipartPartCollector {
+    static let maxParts = 64
     let maxFileBytes: Int
     var form = MultipartForm()
     var error: CallAuditError?
@@ -13,6 +16,7 @@ final class MultipartPartCollector {
     private var filename: String?
     private var contentType: String?
     private var bytes: [UInt8] = []
+    private var fieldBytes = 0
 
     init(maxFileBytes: Int) {
         self.maxFileBytes = maxFileBytes
@@ -34,16 +38,25 @@ final class MultipartPartCollector {
 
     func body(_ buffer: inout ByteBuffer) {
         guard error == nil else { return }
-        let limit = isFile ? maxFileBytes : MultipartForm.maxFieldBytes
-        guard bytes.count + buffer.readableBytes <= limit else {
-            error = CallAuditError(
-                status: 413, code: isFile ? "file_too_large" : "field_too_large",
-                message: isFile ? "the recording is larger than \(maxFileBytes) bytes"
-                    : "the field \(name ?? "?") is larger than \(MultipartForm.maxFieldBytes) bytes")
-            bytes = []
-            return
+        if isFile {
+            guard form.audio == nil else { return refuse(.badRequest("invalid_multipart", "send one recording per call")) }
+            guard bytes.count + buffer.readableBytes <= maxFileBytes else {
+                return refuse(CallAuditError(status: 413, code: "file_too_large",
+                                             message: "the recording is larger than \(maxFileBytes) bytes"))
+            }
+        } else {
+            guard fieldBytes + buffer.readableBytes <= MultipartForm.maxFieldBytes else {
+                return refuse(CallAuditError(status: 413, code: "field_too_large",
+                                             message: "the form's text fields are larger than \(MultipartForm.maxFieldBytes) bytes together"))
+            }
+            fieldBytes += buffer.readableBytes
         }
         bytes.append(contentsOf: buffer.readableBytesView)
+    }
+
+    private func refuse(_ error: CallAuditError) {
+        self.error = error
+        bytes = []
     }
 
     func complete() {
@@ -55,11 +68,11 @@ final class MultipartPartCollector {
             completedParts += 1
         }
         guard error == nil, let name else { return }
+        guard completedParts < Self.maxParts else {
+            return refuse(.badRequest("invalid_multipart", "the form has more than \(Self.maxParts) parts"))
+        }
         if isFile {
-            guard form.audio == nil else {
-                error = CallAuditError.badRequest("invalid_multipart", "send one recording per call")
-                return
-            }
+            guard form.audio == nil else { return refuse(.badRequest("invalid_multipart", "send one recording per call")) }
             form.audio = UploadedAudio(filename: filename, contentType: contentType, data: bytes)
         } else {
             form.fields[name] = String(decoding: bytes, as: UTF8.self)

@@ -55,6 +55,19 @@ struct AccessTests {
         }
     }
 
+    @Test("webhooks that need no key still count against the rate limit: an unsigned flood gets 429")
+    func webhookRateLimit() async throws {
+        let environment = Self.keys.merging(["WEBHOOK_SECRET": "hook-SECRET", "RATE_LIMIT_PER_MINUTE": "2"]) { $1 }
+        try await IngestHarness.with(environment: environment) { _, client in
+            let second = Calendar(identifier: .gregorian).component(.second, from: Date())
+            if second >= 55 { try await Task.sleep(for: .seconds(61 - second)) }
+            let body = #"{"call_id": "crm-flood", "recording_url": "https://crm.example.com/f.mp3"}"#
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<4 { statuses.append(try await client.post("/v1/webhooks/crm", json: body).status) }
+            #expect(statuses == [.unauthorized, .unauthorized, .tooManyRequests, .tooManyRequests])
+        }
+    }
+
     @Test("past RATE_LIMIT_PER_MINUTE a key gets 429 with Retry-After; another key keeps its own budget")
     func rateLimit() async throws {
         try await IngestHarness.with(environment: Self.keys.merging(["RATE_LIMIT_PER_MINUTE": "5"]) { $1 }) { _, client in

@@ -87,6 +87,24 @@ struct BadInputTests {
                 uri: "/v1/calls/audio", method: .post, headers: [.contentType: "multipart/form-data; boundary=xyz"],
                 body: ByteBuffer(string: "this is not multipart at all"))
             #expect(garbage.status == .badRequest)
+
+            let kilobytes = String(repeating: "x", count: 400_000)
+            let fatFields = MultipartBody(fields: ["a": kilobytes, "b": kilobytes, "c": kilobytes, "mode": "manager"],
+                                          file: ("audio", "a.wav", [1, 2, 3]))
+            let fields = try await client.execute(
+                uri: "/v1/calls/audio", method: .post, headers: [.contentType: fatFields.contentType], body: fatFields.buffer)
+            #expect(fields.status == .contentTooLarge && fields.errorCode == "field_too_large", "1.2 MB of fields together")
+
+            let twoFiles = MultipartBody(fields: [:], files: [("audio", "a.wav", [1, 2, 3]), ("file", "b.wav", [4, 5, 6])])
+            let second = try await client.execute(
+                uri: "/v1/calls/audio", method: .post, headers: [.contentType: twoFiles.contentType], body: twoFiles.buffer)
+            #expect(second.status == .badRequest && second.errorCode == "invalid_multipart")
+
+            let manyParts = MultipartBody(
+                fields: Dictionary(uniqueKeysWithValues: (0..<70).map { ("f\($0)", "v") }), file: ("audio", "a.wav", [1, 2, 3]))
+            let parts = try await client.execute(
+                uri: "/v1/calls/audio", method: .post, headers: [.contentType: manyParts.contentType], body: manyParts.buffer)
+            #expect(parts.status == .badRequest && parts.text.contains("more than 64 parts"))
             #expect(try await harness.repository.list(.init(), limit: 10, cursor: nil).calls.isEmpty)
         }
     }

@@ -126,10 +126,14 @@ struct MultipartBody {
     var buffer = ByteBuffer()
 
     init(fields: [String: String], file: (name: String, filename: String, bytes: [UInt8])?) {
+        self.init(fields: fields, files: file.map { [$0] } ?? [])
+    }
+
+    init(fields: [String: String], files: [(name: String, filename: String, bytes: [UInt8])]) {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        if let file {
+        for file in files {
             buffer.writeString(
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
                     + "Content-Type: audio/wav\r\n\r\n")
