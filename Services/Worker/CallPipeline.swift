@@ -47,7 +47,10 @@ struct CallPipeline: Sendable {
             usage += transcription.usage
             language = language ?? transcription.value.language
         }
-        guard !segments.isEmpty else { throw PipelineError.permanent("the call has no speech to analyze") }
+        guard !segments.isEmpty else {
+            if !usage.isEmpty { try await repository.recordUsage(call.id, usage) }
+            throw PipelineError.permanent("the call has no speech to analyze")
+        }
         if call.source != .text || providers.analysts.first?.provider != "local" {
             try await repository.setStage(call.id, .analyzing)
         }
@@ -86,6 +89,7 @@ struct CallPipeline: Sendable {
             let clips = transcribers.map { transcriber in
                 Result {
                     try AudioPreparation.clips(recording, format: format, maxBytes: transcriber.maxUploadBytes,
+                                               maxSeconds: transcriber.maxClipSeconds,
                                                splitStereo: splitStereo, transcoder: transcoder)
                 }
             }
@@ -96,15 +100,9 @@ struct CallPipeline: Sendable {
         for (transcriber, clips) in zip(transcribers, prepared.clips) {
             switch clips {
             case .success(let clips):
+                let transcription = ClipTranscription(transcriber: transcriber, clips: clips, language: language)
                 links.append(ProviderLink(provider: transcriber.provider, model: transcriber.model, cacheable: true) {
-                    var parts: [(clip: AudioClip, transcript: Transcript)] = []
-                    var usage: [ProviderUsage] = []
-                    for clip in clips {
-                        let reply = try await transcriber.transcribe(clip, language: language)
-                        parts.append((clip, reply.value))
-                        usage += reply.usage
-                    }
-                    return ProviderReply(value: Transcript.merged(parts), usage: usage)
+                    try await transcription.run()
                 })
             case .failure(let error):
                 refusal = error

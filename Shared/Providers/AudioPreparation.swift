@@ -16,26 +16,38 @@ public enum AudioPreparation {
         }
     }
 
-    /// The clips of `recording` for a provider taking at most `maxBytes` per request.
+    /// The clips of `recording` for a provider taking at most `maxBytes` and, when it says, `maxSeconds` per request.
+    /// The length of a compressed recording is measured with ffprobe when the provider limits it; without ffmpeg it
+    /// is sent as it is.
     public static func clips(
-        _ recording: [UInt8], format: AudioFormat, maxBytes: Int, splitStereo: Bool, transcoder: AudioTranscoder?
+        _ recording: [UInt8], format: AudioFormat, maxBytes: Int, maxSeconds: Double? = nil, splitStereo: Bool,
+        transcoder: AudioTranscoder?
     ) throws -> [AudioClip] {
         guard format == .wav, let wav = WAVAudio(recording) else {
-            if recording.count <= maxBytes { return [AudioClip(bytes: recording, format: format)] }
-            guard let transcoder else { throw TooLarge(bytes: recording.count, limit: maxBytes) }
-            return try transcoder.pieces(recording, format: format, maxBytes: maxBytes)
+            guard let transcoder else {
+                guard recording.count <= maxBytes else { throw TooLarge(bytes: recording.count, limit: maxBytes) }
+                return [AudioClip(bytes: recording, format: format)]
+            }
+            if recording.count <= maxBytes {
+                guard let maxSeconds, let seconds = try transcoder.duration(recording, format: format), seconds > maxSeconds else {
+                    return [AudioClip(bytes: recording, format: format)]
+                }
+            }
+            return try transcoder.pieces(recording, format: format, maxBytes: maxBytes, maxSeconds: maxSeconds)
         }
         if splitStereo, wav.channels == 2 {
             return wav.channelFiles().enumerated().flatMap { channel, file -> [AudioClip] in
-                pieces(of: WAVAudio(file) ?? wav, maxBytes: maxBytes, speaker: "channel \(channel + 1)")
+                pieces(of: WAVAudio(file) ?? wav, maxBytes: maxBytes, maxSeconds: maxSeconds, speaker: "channel \(channel + 1)")
             }
         }
-        if recording.count <= maxBytes { return [AudioClip(bytes: recording, format: .wav, duration: wav.duration)] }
-        return pieces(of: wav, maxBytes: maxBytes, speaker: nil)
+        if recording.count <= maxBytes, wav.duration <= maxSeconds ?? .infinity {
+            return [AudioClip(bytes: recording, format: .wav, duration: wav.duration)]
+        }
+        return pieces(of: wav, maxBytes: maxBytes, maxSeconds: maxSeconds, speaker: nil)
     }
 
-    static func pieces(of wav: WAVAudio, maxBytes: Int, speaker: String?) -> [AudioClip] {
-        let pieces = wav.pieces(maxBytes: maxBytes)
+    static func pieces(of wav: WAVAudio, maxBytes: Int, maxSeconds: Double?, speaker: String?) -> [AudioClip] {
+        let pieces = wav.pieces(maxBytes: maxBytes, maxSeconds: maxSeconds)
         return pieces.enumerated().map { index, piece in
             let end = index + 1 < pieces.count ? pieces[index + 1].offset : wav.duration
             return AudioClip(bytes: piece.bytes, format: .wav, offset: piece.offset, duration: end - piece.offset, speaker: speaker)

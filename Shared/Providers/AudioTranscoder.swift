@@ -32,44 +32,73 @@ public struct AudioTranscoder: Sendable {
         public var description: String { "the recording could not be re-encoded: \(message)" }
     }
 
-    /// `recording` as MP3 pieces of at most `maxBytes`, each with the second it starts at.
-    public func pieces(_ recording: [UInt8], format: AudioFormat, maxBytes: Int) throws -> [AudioClip] {
+    /// `recording` as MP3 pieces of at most `maxBytes` (and `maxSeconds`), each with the second it starts at.
+    public func pieces(_ recording: [UInt8], format: AudioFormat, maxBytes: Int, maxSeconds: Double? = nil) throws -> [AudioClip] {
+        try withInput(recording, format: format) { folder, input in
+            let bySize = max(1, Int(Double(maxBytes) * 0.9) / Self.bytesPerSecond)
+            let seconds = maxSeconds.map { min(bySize, max(1, Int($0))) } ?? bySize
+            try run(executable, ["-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.path, "-vn", "-ac", "1",
+                                 "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "segment", "-segment_time",
+                                 String(seconds), "-reset_timestamps", "1", folder.appendingPathComponent("piece%04d.mp3").path],
+                    in: folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("piece") }.sorted()
+            guard !names.isEmpty else { throw Failure(message: "ffmpeg wrote no audio") }
+            return try names.enumerated().map { index, name in
+                let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+                guard bytes.count <= maxBytes else { throw Failure(message: "a piece is still over \(maxBytes) bytes") }
+                return AudioClip(bytes: bytes, format: .mp3, offset: Double(index * seconds))
+            }
+        }
+    }
+
+    /// The recording's length in seconds as ffprobe (next to ffmpeg) reads it; `nil` without ffprobe or when the
+    /// container does not say.
+    public func duration(_ recording: [UInt8], format: AudioFormat) throws -> Double? {
+        let probe = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("ffprobe").path
+        guard FileManager.default.isExecutableFile(atPath: probe) else { return nil }
+        return try withInput(recording, format: format) { folder, input in
+            let output = try run(probe, ["-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1",
+                                         input.path], in: folder)
+            return Double(output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    /// Runs `body` with `recording` written to a file in a folder of its own, removed afterwards.
+    func withInput<Result>(_ recording: [UInt8], format: AudioFormat, _ body: (URL, URL) throws -> Result) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callaudit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("input.\(format.rawValue)")
         try Data(recording).write(to: input)
-        let seconds = max(1, Int(Double(maxBytes) * 0.9) / Self.bytesPerSecond)
-        try run(["-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.path, "-vn", "-ac", "1", "-ar", "16000",
-                 "-c:a", "libmp3lame", "-b:a", "32k", "-f", "segment", "-segment_time", String(seconds),
-                 "-reset_timestamps", "1", folder.appendingPathComponent("piece%04d.mp3").path],
-            errorLog: folder.appendingPathComponent("ffmpeg.log"))
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("piece") }.sorted()
-        guard !names.isEmpty else { throw Failure(message: "ffmpeg wrote no audio") }
-        return try names.enumerated().map { index, name in
-            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-            guard bytes.count <= maxBytes else { throw Failure(message: "a piece is still over \(maxBytes) bytes") }
-            return AudioClip(bytes: bytes, format: .mp3, offset: Double(index * seconds))
-        }
+        return try body(folder, input)
     }
 
-    /// Runs ffmpeg; its messages go to `errorLog`, a file: a pipe nobody reads while it runs would fill up on a
-    /// damaged recording and stall ffmpeg until the timeout.
-    func run(_ arguments: [String], errorLog: URL) throws {
+    /// Runs `program` (ffmpeg or ffprobe) in `folder` and answers what it printed. Its output and messages go to
+    /// files there: a pipe nobody reads while it runs would fill up on a damaged recording and stall it until the
+    /// timeout.
+    @discardableResult
+    func run(_ program: String, _ arguments: [String], in folder: URL) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        let outputLog = folder.appendingPathComponent("stdout.log")
+        let errorLog = folder.appendingPathComponent("stderr.log")
+        _ = FileManager.default.createFile(atPath: outputLog.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputLog)
         let errors = try FileHandle(forWritingTo: errorLog)
-        defer { try? errors.close() }
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
+        process.standardOutput = output
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         try process.run()
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now > deadline {
                 process.terminate()
-                throw Failure(message: "ffmpeg took longer than \(timeout)")
+                throw Failure(message: "\(URL(fileURLWithPath: program).lastPathComponent) took longer than \(timeout)")
             }
             usleep(20_000)
         }
@@ -77,5 +106,6 @@ public struct AudioTranscoder: Sendable {
             let text = String(decoding: (try? Data(contentsOf: errorLog)) ?? Data(), as: UTF8.self)
             throw Failure(message: String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300)))
         }
+        return String(decoding: (try? Data(contentsOf: outputLog)) ?? Data(), as: UTF8.self)
     }
 }

@@ -11,6 +11,8 @@ public struct HuggingFaceTranscriber: Transcriber {
     public let model: String
     /// 10 MB per request.
     public let maxUploadBytes: Int
+    /// None: the inference pipeline cuts long audio into chunks itself.
+    public var maxClipSeconds: Double? { nil }
     let token: String
     let http: CurlHTTPClient
     let timeout: Duration

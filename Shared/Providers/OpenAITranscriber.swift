@@ -11,16 +11,20 @@ public struct OpenAITranscriber: Transcriber {
     public let endpoint: ProviderEndpoint
     /// The model (Azure: the deployment).
     public let model: String
+    /// The model that answers: on Azure the one the deployment runs, whose name the deployment's need not say;
+    /// it decides the response format and the clip length.
+    public let servingModel: String
     /// 25 MB, OpenAI's limit.
     public let maxUploadBytes: Int
     let http: CurlHTTPClient
     let timeout: Duration
 
     /// Creates a client.
-    public init(endpoint: ProviderEndpoint, model: String, http: CurlHTTPClient, timeout: Duration,
+    public init(endpoint: ProviderEndpoint, model: String, servingModel: String? = nil, http: CurlHTTPClient, timeout: Duration,
                 maxUploadBytes: Int = 25 * 1024 * 1024) {
         self.endpoint = endpoint
         self.model = model
+        self.servingModel = servingModel ?? model
         self.http = http
         self.timeout = timeout
         self.maxUploadBytes = maxUploadBytes
@@ -28,10 +32,14 @@ public struct OpenAITranscriber: Transcriber {
 
     public var provider: String { endpoint.provider }
 
+    /// The `gpt-4o*-transcribe` models take at most 1,500 seconds (Azure's diarizing deployments about 1,400) per
+    /// request; Whisper and self-hosted servers have no such limit.
+    public var maxClipSeconds: Double? { servingModel.hasPrefix("gpt-4o") ? 1_400 : nil }
+
     /// The `response_format` this model is asked for.
     public var responseFormat: String {
-        if model.contains("diarize") { return "diarized_json" }
-        if model.hasPrefix("gpt-4o") { return "json" }
+        if servingModel.contains("diarize") { return "diarized_json" }
+        if servingModel.hasPrefix("gpt-4o") { return "json" }
         return "verbose_json"
     }
 

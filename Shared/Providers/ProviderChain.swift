@@ -50,6 +50,7 @@ public struct ProviderChain: Sendable {
                     return ChainOutcome(value: reply.value, provider: link.provider, model: link.model, usage: usage, cached: false)
                 } catch let failure as ProviderFailure {
                     await health.recordFailure(failure)
+                    usage += failure.paidBefore.map(prices.priced)
                     usage.append(prices.priced(failure.usage ?? ProviderUsage(
                         step: step, provider: link.provider, model: link.model, httpStatus: failure.status,
                         latencyMilliseconds: (clock.now - started).wholeMilliseconds)))

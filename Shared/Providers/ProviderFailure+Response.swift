@@ -2,8 +2,10 @@ import CurlHTTP
 import Foundation
 
 extension ProviderFailure {
-    /// Classifies an HTTP answer that is not a success, as DESIGN.md §3 says: 400-class input errors fail the call,
-    /// 401, 403, 404 and `insufficient_quota` take the provider out, the rest are retried with the provider's hint.
+    /// Classifies an HTTP answer that is not a success, as DESIGN.md §3 says: input errors (400, 413, 415, 422) fail
+    /// the call; timeouts, conflicts, rate limits and 5xx are retried with the provider's hint; anything else — 401,
+    /// 402 and 403 (key, credit), 404 (model or deployment), `insufficient_quota`, a redirect — takes the provider
+    /// out, so that the next one can serve the call.
     /// `secret` (the provider's key) is cut out of the message in case a provider echoes it.
     init(provider: String, response: HTTPResponse, secret: String?) {
         let body = try? JSONDecoder().decode(ProviderErrorBody.self, from: Data(response.body))
@@ -11,10 +13,10 @@ extension ProviderFailure {
         let message = ProviderFailure.redact(raw.isEmpty ? "no message" : raw, secret: secret)
         let disposition: Disposition
         switch response.status {
-        case 401, 403, 404: disposition = .unavailable
         case 429 where body?.isQuotaExhausted == true: disposition = .unavailable
         case 408, 409, 425, 429, 500...: disposition = .retry(after: Self.retryHint(response, body: body))
-        default: disposition = .badInput
+        case 400, 413, 415, 422: disposition = .badInput
+        default: disposition = .unavailable
         }
         self.init(provider: provider, disposition: disposition, status: response.status, message: message)
     }

@@ -8,8 +8,8 @@ public struct ProviderFailure: Error, Sendable, CustomStringConvertible {
         /// Try the same provider again after a backoff (timeouts, 408, 409, 429 rate limits, 5xx, a model still
         /// loading, a cut or refused answer); `after` is the provider's own hint (`retry-after-ms`, `retry-after`).
         case retry(after: Duration?)
-        /// The provider is misconfigured or out of credit (401, 403, 404, 429 `insufficient_quota`): no retry,
-        /// it is marked unavailable and the next provider is tried.
+        /// The provider is misconfigured or out of credit (401, 402, 403, 404, 429 `insufficient_quota`, a redirect,
+        /// any other status not listed here): no retry, it is marked unavailable and the next provider is tried.
         case unavailable
         /// The input is bad (400, 413, 415, 422): no provider will do better, the call fails with this message.
         case badInput
@@ -25,6 +25,9 @@ public struct ProviderFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// What the provider billed for a failed answer (a cut or refused completion is still paid).
     public var usage: ProviderUsage?
+    /// Requests of the same link that succeeded before this one failed (earlier clips of a recording): paid for,
+    /// and recorded along with the failure.
+    public var paidBefore: [ProviderUsage] = []
 
     /// Creates a failure.
     public init(provider: String, disposition: Disposition, status: Int? = nil, message: String, usage: ProviderUsage? = nil) {

@@ -24,6 +24,8 @@ enum ProviderRequest {
         let response: HTTPResponse
         do {
             response = try await http.execute(request)
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             throw ProviderFailure(provider: provider, transportError: error, secret: secret)
         }

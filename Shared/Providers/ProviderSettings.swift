@@ -46,7 +46,8 @@ public struct ProviderSettings: Sendable {
                 endpoint: url, apiKey: key, apiVersion: environment.string("AZURE_OPENAI_API_VERSION", default: "2025-03-01-preview"))
             available["azure"] = (
                 environment.string("AZURE_OPENAI_TRANSCRIBE_DEPLOYMENT").map {
-                    OpenAITranscriber(endpoint: endpoint, model: $0, http: http, timeout: transcribeTimeout)
+                    OpenAITranscriber(endpoint: endpoint, model: $0, servingModel: environment.string("AZURE_OPENAI_TRANSCRIBE_MODEL"),
+                                      http: http, timeout: transcribeTimeout)
                 },
                 environment.string("AZURE_OPENAI_CHAT_DEPLOYMENT").map {
                     ChatAnalyst(endpoint: endpoint, model: $0, http: http, timeout: analysisTimeout)

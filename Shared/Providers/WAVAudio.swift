@@ -64,9 +64,10 @@ public struct WAVAudio: Sendable {
         }
     }
 
-    /// Files of at most `maxBytes` each, cut at frame boundaries, with the second each one starts at.
-    public func pieces(maxBytes: Int) -> [(bytes: [UInt8], offset: Double)] {
-        let framesPerPiece = max(1, (maxBytes - Self.headerBytes) / frameBytes)
+    /// Files of at most `maxBytes` (and `maxSeconds`) each, cut at frame boundaries, with the second each one starts at.
+    public func pieces(maxBytes: Int, maxSeconds: Double? = nil) -> [(bytes: [UInt8], offset: Double)] {
+        let framesBySize = (maxBytes - Self.headerBytes) / frameBytes
+        let framesPerPiece = max(1, maxSeconds.map { min(framesBySize, Int($0 * Double(sampleRate))) } ?? framesBySize)
         return stride(from: 0, to: max(frames, 1), by: framesPerPiece).map { first in
             let count = min(framesPerPiece, frames - first)
             let start = data.lowerBound + first * frameBytes

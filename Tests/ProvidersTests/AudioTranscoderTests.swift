@@ -29,6 +29,20 @@ struct AudioTranscoderTests {
         #expect(clips.allSatisfy { $0.bytes.count <= 30_000 && $0.format == .mp3 && AudioFormat.sniff($0.bytes) == .mp3 })
     }
 
+    @Test("an 11-second MP3 that fits in bytes but not in a 5-second limit is measured by ffprobe and cut in three")
+    func cutsByDuration() throws {
+        let transcoder = try #require(AudioTranscoder.locate(path: nil, searchPath: "/usr/bin"))
+        let recording = try Self.mp3()
+        let seconds = try #require(try transcoder.duration(recording, format: .mp3))
+        #expect(abs(seconds - 11) < 0.2)
+        let clips = try AudioPreparation.clips(recording, format: .mp3, maxBytes: 25_000_000, maxSeconds: 5, splitStereo: true,
+                                               transcoder: transcoder)
+        #expect(clips.map(\.offset) == [0, 5, 10])
+        let whole = try AudioPreparation.clips(recording, format: .mp3, maxBytes: 25_000_000, maxSeconds: 60, splitStereo: true,
+                                               transcoder: transcoder)
+        #expect(whole.count == 1 && whole[0].bytes == recording, "short enough: sent as it is")
+    }
+
     @Test("without ffmpeg the recording is refused with a message that says what to do; bytes that are not audio fail clearly")
     func refuses() throws {
         let large = [UInt8](repeating: 0xFF, count: 100)

@@ -38,6 +38,32 @@ struct ProviderChainTests {
         }
     }
 
+    @Test("two channels, the second failing once: only it is sent again, and each of the three requests is recorded once")
+    func retriesOnlyTheMissingClip() async throws {
+        try await FakeProviderServer.with { server in
+            await server.script("/v1/audio/transcriptions", .transcription(format: "verbose_json"),
+                                FakeResponse(status: 503, body: "upstream connect error"))
+            let whisper = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "whisper-1", http: Fixtures.http, timeout: .seconds(5))
+            let clips = [AudioClip(bytes: Fixtures.wav, format: .wav, speaker: "manager"),
+                         AudioClip(bytes: Fixtures.wav, format: .wav, speaker: "customer")]
+            let transcription = ClipTranscription(transcriber: whisper, clips: clips, language: "en")
+            let link = ProviderLink(provider: "openai", model: "whisper-1", cacheable: false) { try await transcription.run() }
+            let outcome = try await Fixtures.chain().run(step: "transcription", links: [link], identity: nil, logger: Fixtures.logger)
+            #expect(await server.requests("/audio/transcriptions").count == 3)
+            #expect(outcome.usage.map(\.httpStatus) == [200, 503, 200])
+            #expect(Set(outcome.value.segments.compactMap(\.speaker)) == ["manager", "customer"])
+
+            await server.script("/v1/audio/transcriptions", .transcription(format: "verbose_json"),
+                                .openAIError(401, message: "Incorrect API key provided", type: "invalid_request_error", code: nil))
+            let failing = ClipTranscription(transcriber: whisper, clips: clips, language: "en")
+            let failingLink = ProviderLink(provider: "openai", model: "whisper-1", cacheable: false) { try await failing.run() }
+            let error = await #expect(throws: ProviderChainError.self) {
+                try await Fixtures.chain().run(step: "transcription", links: [failingLink], identity: nil, logger: Fixtures.logger)
+            }
+            #expect(error?.usage.map(\.httpStatus) == [200, 401], "the paid first channel is recorded with the failure")
+        }
+    }
+
     @Test("401 and insufficient_quota are not retried: the next provider answers and the first is marked unavailable")
     func failsOverWithoutRetry() async throws {
         for failure in [

@@ -51,6 +51,7 @@ struct ProviderClientTests {
             #expect(plain.value.segments.count == 1)
             #expect(plain.usage.first?.inputTokens == 120 && plain.usage.first?.outputTokens == 40)
             #expect(PriceTable().priced(try #require(plain.usage.first)).costUSD == 0.00112)
+            #expect(gpt.maxClipSeconds == 1_400 && whisper.maxClipSeconds == nil, "gpt-4o models take at most 1,500 s a request")
         }
     }
 
@@ -69,6 +70,15 @@ struct ProviderClientTests {
             #expect(requests[0].field("model") == nil)
             #expect(requests[1].json?["model"] == nil)
             #expect(reply.value.providers.map(\.provider) == ["azure", "azure"])
+
+            let diarizing = OpenAITranscriber(endpoint: Fixtures.azure(server), model: "stt", servingModel: "gpt-4o-transcribe-diarize",
+                                              http: Fixtures.http, timeout: .seconds(5))
+            let diarized = try await diarizing.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav), language: nil)
+            let last = try #require(await server.requests().last)
+            #expect(last.path == "/openai/deployments/stt/audio/transcriptions")
+            #expect(last.field("response_format") == "diarized_json" && last.field("chunking_strategy") == "auto",
+                    "the format follows AZURE_OPENAI_TRANSCRIBE_MODEL, not the deployment's name")
+            #expect(Set(diarized.value.segments.compactMap(\.speaker)).count == 2)
         }
     }
 
@@ -120,7 +130,7 @@ struct ProviderClientTests {
         }
     }
 
-    @Test("error bodies are classified: 400 bad input, 401 and insufficient_quota unavailable, 429 and 503 retried with the hint, absurd hints bounded")
+    @Test("error bodies are classified: 400/422 bad input; 401, 402, insufficient_quota and a redirect unavailable; 429 and 503 retried with the hint, absurd hints bounded")
     func classification() async throws {
         try await FakeProviderServer.with { server in
             let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: .seconds(5))
@@ -133,9 +143,12 @@ struct ProviderClientTests {
                 FakeResponse(status: 503, body: #"{"error": "Model openai/whisper-large-v3 is currently loading", "estimated_time": 20.5}"#),
                 FakeResponse(status: 429, headers: ["retry-after": "1e16"], body: "slow down"),
                 FakeResponse(status: 503, headers: ["retry-after-ms": "nan"], body: "unavailable"),
-                FakeResponse(status: 503, body: #"{"error": "loading", "estimated_time": 1e300}"#))
+                FakeResponse(status: 503, body: #"{"error": "loading", "estimated_time": 1e300}"#),
+                FakeResponse(status: 402, body: #"{"error": "You have exceeded your monthly included credits"}"#),
+                FakeResponse(status: 301, headers: ["location": "https://elsewhere.example/v1"], body: ""),
+                FakeResponse(status: 422, body: #"{"error": {"message": "audio too short", "type": "invalid_request_error"}}"#))
             var failures: [ProviderFailure] = []
-            for _ in 0..<9 {
+            for _ in 0..<12 {
                 do {
                     _ = try await analyst.analyze(AnalysisRequest(segments: Fixtures.labelled, mode: .dialog))
                 } catch let failure as ProviderFailure {
@@ -145,6 +158,7 @@ struct ProviderClientTests {
             #expect(failures.map(\.disposition) == [
                 .badInput, .unavailable, .unavailable, .retry(after: .milliseconds(250)), .retry(after: .seconds(2)),
                 .retry(after: .milliseconds(20_500)), .retry(after: .seconds(86_400)), .retry(after: nil), .retry(after: .seconds(86_400)),
+                .unavailable, .unavailable, .badInput,
             ])
             #expect(failures[0].message == "Invalid 'messages'")
             #expect(!failures[1].message.contains(Fixtures.key) && failures[1].message.contains("[redacted]"))

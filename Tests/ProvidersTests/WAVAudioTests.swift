@@ -48,4 +48,19 @@ struct WAVAudioTests {
             try AudioPreparation.clips([UInt8](repeating: 0xFF, count: 100), format: .mp3, maxBytes: 50, splitStereo: true, transcoder: nil)
         }
     }
+
+    @Test("a model's limit on seconds cuts a file that fits in bytes: 10 s for a 4 s limit is three pieces")
+    func cutsByDuration() throws {
+        let recording = Self.stereo(frames: 80_000)
+        let clips = try AudioPreparation.clips(recording, format: .wav, maxBytes: 25_000_000, maxSeconds: 4, splitStereo: false,
+                                               transcoder: nil)
+        #expect(clips.map(\.offset) == [0, 4, 8])
+        #expect(clips.map(\.duration) == [4, 4, 2])
+        let perChannel = try AudioPreparation.clips(recording, format: .wav, maxBytes: 25_000_000, maxSeconds: 4, splitStereo: true,
+                                                    transcoder: nil)
+        #expect(perChannel.count == 6)
+        let unlimited = try AudioPreparation.clips(recording, format: .wav, maxBytes: 25_000_000, maxSeconds: nil, splitStereo: false,
+                                                   transcoder: nil)
+        #expect(unlimited.count == 1)
+    }
 }

@@ -23,4 +23,9 @@ public struct FakeResponse: Sendable {
         return FakeResponse(status: status, headers: headers.merging(["content-type": "application/json"]) { $1 },
                             body: #"{"error": {"message": "\#(message)", "type": "\#(type)", "param": null, "code": \#(codeJSON)}}"#)
     }
+
+    /// A successful `POST /audio/transcriptions` answer in `format` (`verbose_json`, `json`, `diarized_json`).
+    public static func transcription(format: String?) -> FakeResponse {
+        FakeAnswers.transcription(format: format)
+    }
 }
