@@ -62,7 +62,7 @@ public struct ProviderChain: Sendable {
                     case .unavailable:
                         reasons.append(failure.description)
                     case .retry(let hint):
-                        if let delay = retry.delay(after: attempt, hint: hint) {
+                        if let delay = retry.delay(after: attempt, hint: hint), await health.admits(link.provider) {
                             try await Task.sleep(for: delay)
                             attempt += 1
                             continue

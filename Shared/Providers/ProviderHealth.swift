@@ -28,10 +28,13 @@ public actor ProviderHealth {
         for status in statuses { states[status.provider] = State(status: status) }
     }
 
-    /// Whether `provider` may be asked now: not marked out, or its time out is over (then it gets one try).
+    /// Whether `provider` may be asked now: not marked out, or its time out is over. Then this caller's request is
+    /// the one trial: others are kept out for another `cooldown` unless its answer closes the breaker first.
     public func admits(_ provider: String) -> Bool {
         guard let until = states[provider]?.skipUntil else { return true }
-        return clock.now >= until
+        guard clock.now >= until else { return false }
+        states[provider]?.skipUntil = clock.now + cooldown
+        return true
     }
 
     /// A usable answer: the breaker closes and any unavailable mark goes.

@@ -143,6 +143,29 @@ struct ProviderChainTests {
         }
     }
 
+    @Test("a breaker that opens mid-retry sends the call on at once; after the cooldown one trial request is let through")
+    func halfOpenBreaker() async throws {
+        try await FakeProviderServer.with { server in
+            let down = FakeResponse(status: 502, body: "bad gateway")
+            await server.script("/v1/chat/completions", down, down, down, down, down)
+            let health = ProviderHealth([], failureThreshold: 2, cooldown: .seconds(1), logger: Fixtures.logger)
+            let chain = ProviderChain(
+                health: health, retry: RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(10), maxDelay: .seconds(1)),
+                prices: PriceTable(), cache: nil)
+            let outcome = try await chain.run(
+                step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: Self.request), identity: nil,
+                logger: Fixtures.logger)
+            #expect(outcome.provider == "azure")
+            #expect(await server.requests("/v1/").count == 2, "the breaker opened after two failures: no third try")
+            #expect(await health.admits("openai") == false)
+            try await Task.sleep(for: .milliseconds(1100))
+            #expect(await health.admits("openai"), "the cooldown is over: one trial")
+            #expect(await health.admits("openai") == false, "only one")
+            await health.recordSuccess("openai", status: 200)
+            #expect(await health.admits("openai"))
+        }
+    }
+
     @Test("identical input is served from the PostgreSQL cache with zero requests; another mode is asked again")
     func cache() async throws {
         try await TestDatabase.with { url in
