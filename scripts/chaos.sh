@@ -69,12 +69,18 @@ echo "   all $accepted calls accepted after $(elapsed | cut -c1-5)s; $kills work
 count() { "${PSQL[@]}" -c "$1"; }
 echo "== draining"
 deadline=$(( $(date +%s) + ${DRAIN_TIMEOUT_SECONDS:-300} ))
+# Drained means every call done and the queue empty: an entry whose worker was killed between commit and ack stays
+# pending until the reaper reclaims it (JOB_VISIBILITY_TIMEOUT_SECONDS) and acks it as finished.
+queue_left() {
+    echo $(( $(redis-cli -p "$REDIS_PORT" xpending chaos:jobs workers 2>/dev/null | head -1) \
+        + $(redis-cli -p "$REDIS_PORT" zcard chaos:delayed) + $(redis-cli -p "$REDIS_PORT" scard chaos:inflight) ))
+}
 while [ "$(date +%s)" -lt "$deadline" ]; do
     done_count=$(count "SELECT count(*) FROM calls JOIN chaos_accepted USING (id) WHERE status = 'done'")
-    [ "$done_count" = "$accepted" ] && break
+    [ "$done_count" = "$accepted" ] && [ "$(queue_left)" = 0 ] && break
     sleep 0.5
 done
-drained=$(echo "$(date +%s.%N) - $submitted_at" | bc | cut -c1-5)
+drained=$(printf "%.2f" "$(echo "$(date +%s.%N) - $submitted_at" | bc)")
 
 stored=$(count "SELECT count(*) FROM calls JOIN chaos_accepted USING (id)")
 done_count=$(count "SELECT count(*) FROM calls JOIN chaos_accepted USING (id) WHERE status = 'done'")
