@@ -97,14 +97,15 @@ extension CallRepository {
             """, [.init(rows)])
     }
 
-    /// Stores the results like ``saveResults(_:)``, one outcome per call: when PostgreSQL refuses the batch's data,
-    /// each call is saved alone, so that one result it cannot hold (``CallStoreError/unstorableResult(_:)``) fails
-    /// only its own call. A connection failure still fails them all: they are tried again later.
+    /// Stores the results like ``saveResults(_:)``, one outcome per call: when PostgreSQL refuses the batch's data
+    /// (SQLSTATE classes 22, data exception, and 23, integrity constraint), each call is saved alone, so that one
+    /// result it cannot hold (``CallStoreError/unstorableResult(_:)``) fails only its own call. Any other failure (a
+    /// lost connection, a statement timeout) still fails them all: they are tried again later.
     public func saveResultsApart(_ calls: [FinishedCall]) async throws -> [Result<Void, any Error>] {
         do {
             try await saveResults(calls)
             return calls.map { _ in .success(()) }
-        } catch let error as PostgresError where !error.isConnectionError {
+        } catch let error as PostgresError where error.sqlState.map({ $0.hasPrefix("22") || $0.hasPrefix("23") }) == true {
             guard calls.count > 1 else { return [.failure(CallStoreError.unstorableResult(error.message))] }
             var outcomes: [Result<Void, any Error>] = []
             for call in calls {
