@@ -199,7 +199,6 @@ public struct JobQueue: Sendable {
             delayed: replies[1].int ?? 0, deadLetters: replies[2].int ?? 0)
     }
 
-    /// The fields of this queue's group from `XINFO GROUPS`; empty when the stream or group does not exist.
     /// Redis's `maxmemory-policy`, or `nil` where `CONFIG` is not allowed (many managed services). Anything but
     /// `noeviction` may drop the stream, the delayed set or the in-flight set under memory pressure.
     public func evictionPolicy() async -> String? {
@@ -207,6 +206,7 @@ public struct JobQueue: Sendable {
         return reply[1].string
     }
 
+    /// The fields of this queue's group from `XINFO GROUPS`; empty when the stream or group does not exist.
     func groupInfo() async throws -> [String: RedisValue] {
         let reply: RedisValue
         do {

@@ -23,7 +23,7 @@ extension CallRepository {
                 .init(filter.managerID), .init(filter.status?.rawValue), .init(filter.mode?.rawValue),
                 .init(filter.from), .init(filter.to), .init(position?.createdAtText), .init(position?.id), .init(limit + 1),
             ])
-        } catch let error as PostgresError where position != nil && error.sqlState?.hasPrefix("22") == true {
+        } catch let error as PostgresError where position != nil && error.isDataException {
             throw CallStoreError.invalidCursor
         }
         var calls = try rows.map(CallRecord.init(row:))

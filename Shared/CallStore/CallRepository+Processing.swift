@@ -34,8 +34,8 @@ extension CallRepository {
     }
 
     /// Stores several calls' results in one statement: one round trip and one commit for the whole batch. A call's
-    /// `provider_calls` and `cost_usd` (in the result and its column) also count the requests that earlier attempts
-    /// recorded with ``recordUsage(_:_:)``: the result says everything the call cost.
+    /// `provider_calls` and `cost_usd`, in the result and its column, are set here from its `usage` and the requests
+    /// that earlier attempts recorded with ``recordUsage(_:_:)``: the result says everything the call cost.
     public func saveResults(_ calls: [FinishedCall]) async throws {
         var seen: Set<UUID> = []
         let unique = calls.reversed().filter { seen.insert($0.id).inserted }
@@ -105,7 +105,7 @@ extension CallRepository {
         do {
             try await saveResults(calls)
             return calls.map { _ in .success(()) }
-        } catch let error as PostgresError where error.sqlState.map({ $0.hasPrefix("22") || $0.hasPrefix("23") }) == true {
+        } catch let error as PostgresError where error.isDataException || error.isConstraintViolation {
             guard calls.count > 1 else { return [.failure(CallStoreError.unstorableResult(error.message))] }
             var outcomes: [Result<Void, any Error>] = []
             for call in calls {

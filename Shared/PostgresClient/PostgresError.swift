@@ -20,6 +20,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// A unique constraint was violated (`23505`).
     public var isUniqueViolation: Bool { sqlState == "23505" }
 
+    /// The server could not take a value it was given (class 22, data exception: a malformed timestamp, a number
+    /// out of range, a NUL in text); the same input fails again.
+    public var isDataException: Bool { sqlState?.hasPrefix("22") == true }
+
+    /// A row broke a constraint (class 23: check, not-null, foreign or unique key); the same input fails again.
+    public var isConstraintViolation: Bool { sqlState?.hasPrefix("23") == true }
+
     /// The SQLSTATE and the message.
     public var description: String {
         sqlState.map { "PostgreSQL error \($0): \(message)" } ?? "PostgreSQL error: \(message)"
