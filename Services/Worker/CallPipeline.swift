@@ -72,8 +72,6 @@ struct CallPipeline: Sendable {
             step.cached = analysis.cached ? true : nil
             return step
         }
-        result.providerCalls = usage
-        result.costUSD = (usage.reduce(0) { $0 + $1.costUSD } * 1_000_000).rounded() / 1_000_000
         return .analyzed(result, usage)
     }
 

@@ -22,9 +22,10 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var providers: [ProviderStep]
     /// What the call is about, when known.
     public var topic: String?
-    /// Every provider request the call took (failed and retried ones included), with tokens, audio seconds and cost.
+    /// Every provider request the call took (failed and retried ones included), with tokens, audio seconds and cost;
+    /// set by the store when the result is saved.
     public var providerCalls: [ProviderUsage]?
-    /// What those requests cost, in US dollars.
+    /// What those requests cost, in US dollars; set by the store when the result is saved.
     public var costUSD: Double?
 
     /// Creates a result.
