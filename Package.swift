@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -47,11 +48,13 @@ let package = Package(
         .target(name: "CurlHTTP", dependencies: [
             "CCurl",
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CurlHTTP", swiftSettings: strictSwift),
         .target(name: "OfflineAnalyzer", dependencies: ["CallAuditCore"],
                 path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
+        .target(name: "Audio", path: "Shared/Audio", swiftSettings: strictSwift),
         .target(name: "Providers", dependencies: [
-            "CallAuditCore", "CurlHTTP", "OfflineAnalyzer",
+            "Audio", "CallAuditCore", "CurlHTTP", "OfflineAnalyzer",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/Providers", swiftSettings: strictSwift),
@@ -69,17 +72,30 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
-        .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "Providers",
+        .target(name: "CallAuditAPI", dependencies: [
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "Providers",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], path: "Shared/CallAuditAPI", swiftSettings: strictSwift),
+        .target(name: "CallProcessing", dependencies: [
+            "Audio", "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer", "Providers",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], path: "Shared/CallProcessing", swiftSettings: strictSwift),
+
+        .executableTarget(name: "Ingest", dependencies: [
+            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer", "Providers",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "CallProcessing", "CallAuditCore", "CallAuditRuntime", "CallQueue", "CurlHTTP", "Providers",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -104,22 +120,23 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
+        .testTarget(name: "AudioTests", dependencies: ["Audio"], swiftSettings: strictSwift),
         .testTarget(name: "ProvidersTests", dependencies: [
-            "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",
+            "Audio", "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"],
                     swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "IngestTests", dependencies: [
-            "Ingest", "TestSupport",
+        .testTarget(name: "CallAuditAPITests", dependencies: [
+            "CallAuditAPI", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
+            "Audio", "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
     ]

@@ -1,16 +1,19 @@
+import ArgumentParser
+import CallAuditAPI
 import CallAuditCore
-import CallAuditRuntime
 import Hummingbird
-import Logging
 
 /// `callaudit-ingest`: validates calls, stores them in PostgreSQL, enqueues them in Redis and serves reads.
 @main
-struct App {
-    static func main() async throws {
-        let environment = EnvironmentVariables()
-        let configuration = try IngestConfiguration(environment: environment)
-        let logger = Logger.service("callaudit-ingest", environment: environment)
-        let app = try await buildApplication(configuration, environment: environment, logger: logger)
+struct App: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "callaudit-ingest",
+        abstract: "CallAudit's HTTP API: accepts calls, queues them for the workers and serves results and reports.",
+        discussion: IngestConfiguration.settings.help,
+        version: CallAuditVersion.current)
+
+    func run() async throws {
+        let app = try await buildApplication(reader: EnvironmentVariables())
         try await app.runService()
     }
 }

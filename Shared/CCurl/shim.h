@@ -65,12 +65,33 @@ static inline CURLcode ca_curl_collect_headers(CURL *handle, ca_buffer *buffer) 
     return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_HEADERDATA, buffer);
 }
 
-/* Refuses, at connect time, every address that is not on the public internet (after DNS and after redirects). */
+/* Lets another thread stop a running transfer: curl calls the progress callback about once a second even when no
+   byte moves, and a non-zero answer aborts with CURLE_ABORTED_BY_CALLBACK. */
 typedef struct {
-    int allow_private;
-    int blocked;
-} ca_socket_guard;
+    int aborted;
+} ca_abort;
 
+static inline void ca_abort_request(ca_abort *abort) {
+    __atomic_store_n(&abort->aborted, 1, __ATOMIC_RELAXED);
+}
+
+static inline int ca_abort_requested(ca_abort *abort) {
+    return __atomic_load_n(&abort->aborted, __ATOMIC_RELAXED);
+}
+
+static inline int ca_abort_progress(void *context, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow) {
+    (void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
+    return ca_abort_requested((ca_abort *)context);
+}
+
+static inline CURLcode ca_curl_install_abort(CURL *handle, ca_abort *abort) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, ca_abort_progress);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_XFERINFODATA, abort);
+    return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+}
+
+/* The one table of addresses that are not on the public internet: used at connect time below, and by the check of a
+   URL's literal address when a call is submitted. */
 static inline int ca_ipv4_is_internal(uint32_t a) {
     return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 || (a >> 22) == (0x64400000u >> 22)
         || (a >> 16) == 0xA9FE || (a >> 20) == (0xAC100000u >> 20) || (a >> 8) == 0xC00000
@@ -92,6 +113,12 @@ static inline int ca_address_is_internal(const struct sockaddr *address) {
     }
     return 1;
 }
+
+/* Refuses, at connect time, every address that is not on the public internet (after DNS and after redirects). */
+typedef struct {
+    int allow_private;
+    int blocked;
+} ca_socket_guard;
 
 static inline curl_socket_t ca_open_socket(void *context, curlsocktype purpose, struct curl_sockaddr *address) {
     ca_socket_guard *guard = (ca_socket_guard *)context;

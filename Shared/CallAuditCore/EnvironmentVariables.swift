@@ -69,21 +69,23 @@ public struct EnvironmentVariables: Sendable {
     }
 }
 
-/// A configuration variable whose value cannot be used.
+/// A configuration variable whose value cannot be used: one line that names it, and says what is wrong.
 public struct ConfigurationError: Error, CustomStringConvertible {
     /// The variable.
     public let key: String
-    /// What it held.
-    public let value: String
-    /// What it should hold.
-    public let expected: String
+    /// What is wrong with its value.
+    public let reason: String
 
-    /// Creates the error.
+    /// A value that is not of the expected kind.
     public init(key: String, value: String, expected: String) {
-        self.key = key
-        self.value = value
-        self.expected = expected
+        self.init(key: key, reason: "\(value) is not \(expected)")
     }
 
-    public var description: String { "\(key)=\(value) is not \(expected)" }
+    /// A value that cannot be used, for `reason`.
+    public init(key: String, reason: String) {
+        self.key = key
+        self.reason = reason
+    }
+
+    public var description: String { "\(key): \(reason)" }
 }

@@ -22,4 +22,19 @@ public struct BackendConfiguration: Sendable {
         redisPoolSize = try environment.int("REDIS_POOL_SIZE", default: defaultRedisPoolSize)
         queue = try QueueConfiguration(environment: environment)
     }
+
+    /// The variables every service reads: the stores, the queue and logging.
+    public static let settings: [ConfigurationSetting] = [
+        .init("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/callaudit", "PostgreSQL: a postgres:// URL or libpq keywords"),
+        .init("REDIS_URL", "redis://127.0.0.1:6379/0", "Redis: redis://[user:password@]host:port[/db]"),
+        .init("DATABASE_POOL_SIZE", "ingest 8, worker min(WORKER_CONCURRENCY, 16)", "PostgreSQL connections"),
+        .init("REDIS_POOL_SIZE", "8", "Redis connections"),
+        .init("QUEUE_PREFIX", "callaudit", "prefix of the Redis keys"),
+        .init("JOB_VISIBILITY_TIMEOUT_SECONDS", "300", "an entry idle this long (its worker died) is reclaimed"),
+        .init("JOB_MAX_ATTEMPTS", "5", "attempts before a call is dead-lettered"),
+        .init("JOB_RETRY_BASE_MILLISECONDS", "2000", "first backoff between attempts (doubling, with jitter)"),
+        .init("JOB_RETRY_MAX_SECONDS", "300", "longest backoff between attempts"),
+        .init("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error or critical"),
+        .init("LOG_FORMAT", "text", "text, or json for one JSON object per line"),
+    ]
 }

@@ -2,25 +2,41 @@ import CallAuditCore
 import CallQueue
 import CallStore
 import Logging
+import Synchronization
 
-/// PostgreSQL and Redis, ready for a service: clients open, schema migrated, consumer group created.
-public struct Backends: Sendable {
-    /// The clients and their thread pool.
-    public let clients: ServiceClients
+/// PostgreSQL and Redis as a service uses them: the repository and the queue over the process's clients, and their
+/// preparation (schema migrated, consumer group created), which runs once however many services ask for it.
+public final class Backends: Sendable {
     /// Calls, results and reports.
     public let repository: CallRepository
     /// The job queue.
     public let queue: JobQueue
+    private let preparation = Mutex<Task<Void, any Error>?>(nil)
 
-    /// Connects and prepares both stores, retrying while they come up, so the services can start in any order.
-    public static func start(_ configuration: BackendConfiguration, logger: Logger) async throws -> Backends {
-        let clients = try ServiceClients(
-            databaseURL: configuration.databaseURL, databasePoolSize: configuration.databasePoolSize,
-            redisURL: configuration.redisURL, redisPoolSize: configuration.redisPoolSize, logger: logger)
-        let repository = CallRepository(pool: clients.postgres)
-        let queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
-        try await StartupRetry.run("migrate PostgreSQL", logger: logger) { try await repository.migrate(logger: logger) }
-        try await StartupRetry.run("create the Redis consumer group", logger: logger) { try await queue.ensureGroup() }
-        return Backends(clients: clients, repository: repository, queue: queue)
+    /// The repository and queue over `clients`; nothing is connected yet.
+    public init(clients: ServiceClients, queueConfiguration: QueueConfiguration) {
+        repository = CallRepository(pool: clients.postgres)
+        queue = JobQueue(redis: clients.redis, configuration: queueConfiguration)
+    }
+
+    /// Migrates PostgreSQL and creates the consumer group, retrying with a log line per attempt while either server
+    /// comes up, so the services can start in any order. The first caller runs it; later callers wait for that run.
+    /// Cancelling the caller stops the wait.
+    public func prepare(logger: Logger) async throws {
+        let task = preparation.withLock { task in
+            if let task { return task }
+            let (repository, queue) = (repository, queue)
+            let started = Task {
+                try await StartupRetry.run("migrate PostgreSQL", logger: logger) { try await repository.migrate(logger: logger) }
+                try await StartupRetry.run("create the Redis consumer group", logger: logger) { try await queue.ensureGroup() }
+            }
+            task = started
+            return started
+        }
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 }

@@ -1,22 +1,45 @@
 import CCurl
 import Foundation
 import NIOPosix
+import ServiceLifecycle
 
 /// An async HTTP client over libcurl. Each request runs `curl_easy_perform` on a dedicated thread-pool thread with
-/// C-side timeouts, a response-size cap, http/https only, and internal addresses refused at connect time.
-public final class CurlHTTPClient: Sendable {
-    private let threadPool: NIOThreadPool
+/// C-side timeouts, a response-size cap, http/https only, and internal addresses refused at connect time. Cancelling
+/// the task that awaits a request aborts its transfer within about a second and frees the thread.
+///
+/// As a service it owns its thread pool and stops it once graceful shutdown reaches it.
+public final class CurlHTTPClient: Service {
+    /// The threads transfers block on; also lent to other blocking work of the same process (audio cutting).
+    public let threadPool: NIOThreadPool
 
-    /// Creates a client that performs requests on `threadPool`.
+    /// Creates a client that performs requests on `threadPool` (owned by the caller).
     public init(threadPool: NIOThreadPool) {
         CurlGlobal.initialize()
         self.threadPool = threadPool
     }
 
-    /// Performs a request. Non-2xx statuses are returned, not thrown.
+    /// Creates a client with a thread pool of its own, `threads` transfers at a time.
+    public convenience init(threads: Int) {
+        let threadPool = NIOThreadPool(numberOfThreads: max(1, threads))
+        threadPool.start()
+        self.init(threadPool: threadPool)
+    }
+
+    /// Waits for graceful shutdown, then stops the thread pool.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        try await threadPool.shutdownGracefully()
+    }
+
+    /// Performs a request. Non-2xx statuses are returned, not thrown; cancellation throws `CancellationError`.
     public func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
         let host = try Self.validate(request.url)
-        return try await threadPool.runIfActive { try Self.perform(request, host: host) }
+        let abort = AbortSignal()
+        return try await withTaskCancellationHandler {
+            try await threadPool.runIfActive { try Self.perform(request, host: host, abort: abort) }
+        } onCancel: {
+            abort.request()
+        }
     }
 
     /// Checks the scheme and shape of a URL before any I/O; answers its host.
@@ -29,7 +52,8 @@ public final class CurlHTTPClient: Sendable {
         return host
     }
 
-    static func perform(_ request: HTTPRequest, host: String) throws -> HTTPResponse {
+    static func perform(_ request: HTTPRequest, host: String, abort: AbortSignal) throws -> HTTPResponse {
+        guard !abort.isRequested else { throw CancellationError() }
         guard let handle = curl_easy_init() else { throw HTTPClientError.transport("cannot create a curl handle") }
         defer { curl_easy_cleanup(handle) }
         // curl keeps these pointers until the transfer ends, so they live on the heap, not in Swift variables
@@ -72,6 +96,7 @@ public final class CurlHTTPClient: Sendable {
             ca_curl_collect_body(handle, body)
             ca_curl_collect_headers(handle, headerBytes)
             ca_curl_install_socket_guard(handle, guardState)
+            ca_curl_install_abort(handle, abort.pointer)
             if request.method != "GET" || request.body != nil {
                 ca_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
             }
@@ -88,6 +113,7 @@ public final class CurlHTTPClient: Sendable {
         }
         switch code {
         case CURLE_OK: break
+        case CURLE_ABORTED_BY_CALLBACK: throw CancellationError()
         case CURLE_OPERATION_TIMEDOUT: throw HTTPClientError.timeout
         case CURLE_UNSUPPORTED_PROTOCOL: throw HTTPClientError.unsupportedScheme(request.url.prefix { $0 != ":" }.lowercased())
         case CURLE_URL_MALFORMAT: throw HTTPClientError.invalidURL(request.url)

@@ -11,4 +11,9 @@ public struct PostgresConfiguration: Sendable {
     public init(connectionString: String) {
         self.connectionString = connectionString
     }
+
+    /// Why libpq cannot read the connection string (secrets masked), or `nil` when it can; no connection is made.
+    public var connectionStringProblem: String? {
+        PostgresConnectionString(connectionString).parseError
+    }
 }

@@ -1,3 +1,4 @@
+import Audio
 import CallAuditCore
 import CurlHTTP
 
@@ -23,6 +24,34 @@ public struct ProviderSettings: Sendable {
     public var transcoder: AudioTranscoder?
 
     static let known = ["openai", "azure", "huggingface", "local"]
+
+    /// The variables the chain reads, for the worker's `--help`.
+    public static let settings: [ConfigurationSetting] = [
+        .init("PROVIDERS", "providers with credentials, then local", "the chain's order: openai,azure,huggingface,local"),
+        .init("OPENAI_API_KEY", "unset", "OpenAI key"),
+        .init("OPENAI_BASE_URL", "https://api.openai.com/v1", "any OpenAI-compatible server; alone, it enables a self-hosted one"),
+        .init("OPENAI_TRANSCRIBE_MODEL", "gpt-4o-transcribe-diarize", "transcription model"),
+        .init("OPENAI_ANALYSIS_MODEL", "gpt-4o-mini", "analysis (chat) model"),
+        .init("AZURE_OPENAI_API_KEY", "unset", "Azure OpenAI key"),
+        .init("AZURE_OPENAI_ENDPOINT", "unset", "https://<resource>.openai.azure.com"),
+        .init("AZURE_OPENAI_API_VERSION", "2025-03-01-preview", "the api-version query parameter"),
+        .init("AZURE_OPENAI_TRANSCRIBE_DEPLOYMENT", "unset", "transcription deployment"),
+        .init("AZURE_OPENAI_TRANSCRIBE_MODEL", "the deployment's name", "the model behind the transcription deployment"),
+        .init("AZURE_OPENAI_CHAT_DEPLOYMENT", "unset", "analysis deployment"),
+        .init("HUGGINGFACE_API_TOKEN", "unset", "Hugging Face token"),
+        .init("HUGGINGFACE_BASE_URL", "https://router.huggingface.co", "Hugging Face router"),
+        .init("HUGGINGFACE_ASR_MODEL", "openai/whisper-large-v3", "transcription model"),
+        .init("HUGGINGFACE_CHAT_MODEL", "Qwen/Qwen2.5-72B-Instruct", "analysis model"),
+        .init("TRANSCRIBE_TIMEOUT_SECONDS", "300", "time limit of one transcription request"),
+        .init("ANALYSIS_TIMEOUT_SECONDS", "120", "time limit of one analysis request"),
+        .init("PROVIDER_MAX_ATTEMPTS", "3", "attempts per provider before failing over"),
+        .init("PROVIDER_RETRY_BASE_MILLISECONDS", "500", "first backoff (doubling, with jitter)"),
+        .init("PROVIDER_RETRY_MAX_SECONDS", "20", "longest backoff; a longer retry-after fails over at once"),
+        .init("PROVIDER_PRICES", "built-in list prices", "JSON overriding or adding model prices"),
+        .init("ANALYSIS_LANGUAGE", "the call's language", "language of summaries and recommendations"),
+        .init("SPLIT_STEREO_CHANNELS", "true", "transcribe a stereo WAV one channel at a time"),
+        .init("FFMPEG_PATH", "the first ffmpeg on PATH", "re-encodes compressed recordings over a provider's limit"),
+    ]
 
     /// Reads the configuration; throws ``ConfigurationError`` for an unknown or unconfigured name in `PROVIDERS`.
     public init(environment: EnvironmentVariables, http: CurlHTTPClient) throws {

@@ -1,3 +1,5 @@
+import Audio
+
 /// A speech-to-text provider (DESIGN.md §3): one clip in, a transcript out.
 public protocol Transcriber: Sendable {
     /// `openai`, `azure`, `huggingface`.

@@ -1,3 +1,4 @@
+import Audio
 import CallAuditCore
 
 /// What a transcription provider heard: segments with times and, where the model tells them, speakers.

@@ -1,3 +1,4 @@
+import CurlHTTP
 import Foundation
 import Testing
 import TestSupport
@@ -18,7 +19,9 @@ struct ProviderFaultTests {
             try await Stack.with(environment: [
                 "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": "sk-fault", "PROVIDERS": "openai",
                 "PROVIDER_MAX_ATTEMPTS": "2", "PROVIDER_RETRY_BASE_MILLISECONDS": "10", "JOB_MAX_ATTEMPTS": "2",
+                "ADMIN_API_KEYS": "admin-e2e",
             ]) { stack in
+                let admin = [HTTPHeader("Authorization", "Bearer admin-e2e")]
                 try stack.startWorker()
                 let id = try await stack.submit(json: Self.dialog)
                 #expect(try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'failed'", toReach: 1) == 1)
@@ -27,10 +30,10 @@ struct ProviderFaultTests {
                 #expect(failed["attempts"] as? Int == 2)
                 #expect(await server.requests("/chat/completions").count == 4, "two attempts of two requests each")
                 #expect(try await stack.count("SELECT count(*) FROM provider_calls WHERE http_status = 500") == 4)
-                let letters = Stack.object(try await stack.request("GET", "/v1/admin/dead-letters"))["dead_letters"] as? [[String: Any]]
+                let letters = Stack.object(try await stack.request("GET", "/v1/admin/dead-letters", headers: admin))["dead_letters"] as? [[String: Any]]
                 #expect(letters?.first?["call_id"] as? String == id)
 
-                let replay = Stack.object(try await stack.request("POST", "/v1/admin/dead-letters/replay", json: "{}"))
+                let replay = Stack.object(try await stack.request("POST", "/v1/admin/dead-letters/replay", json: "{}", headers: admin))
                 #expect(replay["replayed"] as? [String] == [id])
                 #expect(try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: 1) == 1)
                 #expect(try await stack.call(id)["result"] is [String: Any])
@@ -45,7 +48,7 @@ struct ProviderFaultTests {
             await server.slowDown("/v1/chat/completions", by: .seconds(2))
             try await Stack.with(environment: [
                 "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": "sk-grace", "PROVIDERS": "openai",
-                "SHUTDOWN_GRACE_SECONDS": "15",
+                "WORKER_SHUTDOWN_GRACE_SECONDS": "15",
             ]) { stack in
                 let worker = try stack.startWorker()
                 let id = try await stack.submit(json: Self.dialog)

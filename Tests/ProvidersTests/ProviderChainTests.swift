@@ -1,3 +1,4 @@
+import Audio
 import CallAuditCore
 import CallAuditRuntime
 import CallStore

@@ -7,7 +7,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@testable import Ingest
+@testable import CallAuditAPI
 
 @Suite("Bad input gets a 4xx JSON error and stores nothing")
 struct BadInputTests {

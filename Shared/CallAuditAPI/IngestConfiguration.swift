@@ -2,10 +2,13 @@ import CallAuditCore
 import CallAuditRuntime
 
 /// Everything the ingest service reads from the environment (README: Configuration).
-struct IngestConfiguration: Sendable {
-    var host: String
-    var port: Int
-    var backend: BackendConfiguration
+public struct IngestConfiguration: Sendable {
+    /// Where the API listens (`HOST`, `PORT`).
+    public var host: String
+    /// The port (`PORT`, default 8000).
+    public var port: Int
+    /// PostgreSQL, Redis and the queue.
+    public var backend: BackendConfiguration
     /// Largest accepted upload (`MAX_UPLOAD_BYTES`, default 100 MB).
     var maxUploadBytes: Int
     /// Largest accepted `dialog_text` in bytes (`MAX_TEXT_BYTES`, default 1 MB).
@@ -18,6 +21,10 @@ struct IngestConfiguration: Sendable {
     var allowPrivateAudioURLs: Bool
     /// The API keys (`API_KEYS`, comma-separated); `nil`: every route is open.
     var apiKeys: APIKeys?
+    /// The keys of the admin routes (`ADMIN_API_KEYS`, comma-separated); `nil`: admin routes answer `403`.
+    var adminKeys: APIKeys?
+    /// The secret CRM webhooks are signed with (`WEBHOOK_SECRET`); `nil`: webhooks need an API key like any route.
+    var webhookSignature: WebhookSignature?
     /// Requests per key and minute (`RATE_LIMIT_PER_MINUTE`); 0: no limit.
     var rateLimitPerMinute: Int
     /// Origins browsers may call from (`CORS_ALLOWED_ORIGINS`, comma-separated, or `*`); empty: CORS closed.
@@ -28,7 +35,8 @@ struct IngestConfiguration: Sendable {
         SubmissionLimits(maxTextBytes: maxTextBytes, allowPrivateURLs: allowPrivateAudioURLs)
     }
 
-    init(environment: EnvironmentVariables) throws {
+    /// Reads the configuration; a value that cannot be used is a `ConfigurationError` naming its variable.
+    public init(environment: EnvironmentVariables) throws {
         host = environment.string("HOST", default: "0.0.0.0")
         port = try environment.int("PORT", default: 8000)
         backend = try BackendConfiguration(environment: environment, defaultDatabasePoolSize: 8, defaultRedisPoolSize: 8)
@@ -38,8 +46,26 @@ struct IngestConfiguration: Sendable {
         seedWait = .seconds(try environment.int("SEED_WAIT_SECONDS", default: 20))
         allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
         apiKeys = APIKeys(environment.string("API_KEYS"))
+        adminKeys = APIKeys(environment.string("ADMIN_API_KEYS"))
+        webhookSignature = environment.string("WEBHOOK_SECRET").map(WebhookSignature.init(secret:))
         rateLimitPerMinute = max(0, try environment.int("RATE_LIMIT_PER_MINUTE", default: 0))
         corsAllowedOrigins = Set((environment.string("CORS_ALLOWED_ORIGINS") ?? "").split(separator: ",").map(\.trimmed)
             .filter { !$0.isEmpty })
     }
+
+    /// Every variable the ingest service reads, for `--help`.
+    public static let settings: [ConfigurationSetting] = BackendConfiguration.settings + [
+        .init("HOST", "0.0.0.0", "address the API listens on"),
+        .init("PORT", "8000", "port the API listens on"),
+        .init("API_KEYS", "unset (open)", "comma-separated keys; /v1 and the seed routes then need Authorization: Bearer <key>"),
+        .init("ADMIN_API_KEYS", "unset (admin routes off)", "comma-separated keys of the admin routes (dead letters, replay)"),
+        .init("WEBHOOK_SECRET", "unset", "CRM webhooks signed with X-Signature: sha256=<HMAC-SHA256> need no API key"),
+        .init("RATE_LIMIT_PER_MINUTE", "0 (off)", "requests per key (or client address) and minute"),
+        .init("CORS_ALLOWED_ORIGINS", "unset (closed)", "comma-separated origins, or *"),
+        .init("MAX_UPLOAD_BYTES", "104857600", "largest upload, enforced while it streams in"),
+        .init("MAX_TEXT_BYTES", "1048576", "largest dialog_text"),
+        .init("MAX_JSON_BYTES", "2097152", "largest JSON body"),
+        .init("SEED_WAIT_SECONDS", "20", "how long the seed routes wait for a result before answering 202"),
+        .init("AUDIO_URL_ALLOW_PRIVATE", "false", "allow recording URLs on loopback or private addresses"),
+    ]
 }

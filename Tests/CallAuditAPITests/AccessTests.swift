@@ -6,7 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Ingest
+@testable import CallAuditAPI
 
 @Suite("Access: API keys, per-key rate limits, CORS and the dead-letter admin routes")
 struct AccessTests {
@@ -20,7 +20,7 @@ struct AccessTests {
     @Test("with API_KEYS a missing or wrong key is 401 on /v1 and seed routes; health, ready, metrics and the document stay open")
     func apiKeys() async throws {
         try await IngestHarness.with(environment: Self.keys) { harness, client in
-            for path in ["/v1/calls", "/v1/reports/managers", "/v1/providers", "/v1/admin/dead-letters"] {
+            for path in ["/v1/calls", "/v1/reports/managers", "/v1/providers"] {
                 let missing = try await client.get(path)
                 #expect(missing.status == .unauthorized, "\(path)")
                 #expect(missing.errorCode == "unauthorized")
@@ -112,24 +112,51 @@ struct AccessTests {
         }
     }
 
+    @Test("admin routes are refused with 403 while ADMIN_API_KEYS is unset, also in the open mode without API_KEYS")
+    func adminRoutesOff() async throws {
+        for environment in [[:], Self.keys] {
+            try await IngestHarness.with(environment: environment) { _, client in
+                let headers = Self.bearer("key-alpha-SECRET")
+                for (method, path) in [(HTTPRequest.Method.get, "/v1/admin/dead-letters"), (.post, "/v1/admin/dead-letters/replay")] {
+                    let refused = try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: "{}"))
+                    #expect(refused.status == .forbidden, "\(path)")
+                    #expect(refused.errorCode == "admin_disabled")
+                    #expect(refused.text.contains("ADMIN_API_KEYS"))
+                }
+            }
+        }
+    }
+
+    @Test("with ADMIN_API_KEYS the admin routes need an admin key (an ordinary key is 401); an admin key also opens /v1")
+    func adminKeys() async throws {
+        try await IngestHarness.with(environment: Self.keys.merging(["ADMIN_API_KEYS": "admin-SECRET"]) { $1 }) { _, client in
+            let missing = try await client.get("/v1/admin/dead-letters")
+            #expect(missing.status == .unauthorized && missing.headers[.wwwAuthenticate] == "Bearer")
+            #expect(try await client.get("/v1/admin/dead-letters", headers: Self.bearer("key-alpha-SECRET")).status == .unauthorized)
+            #expect(try await client.get("/v1/admin/dead-letters", headers: Self.bearer("admin-SECRET")).status == .ok)
+            #expect(try await client.get("/v1/calls", headers: Self.bearer("admin-SECRET")).status == .ok)
+        }
+    }
+
     @Test("a dead letter is listed with its error and replayed: the call is queued again with no attempts, and in the stream")
     func deadLetterReplay() async throws {
-        try await IngestHarness.with { harness, client in
+        let admin = Self.bearer("admin-SECRET")
+        try await IngestHarness.with(environment: ["ADMIN_API_KEYS": "admin-SECRET"]) { harness, client in
             let id = try #require(try await client.post("/v1/calls", json: Self.text).json["id"] as? String)
             let entry = try #require(try await harness.queue.fetch(consumer: "admin-test", count: 1, block: .milliseconds(100)).first)
             try await harness.repository.markFailed(entry.callID, error: "provider down")
             try await harness.queue.deadLetter(entry, error: "provider down", attempts: 5)
-            let listed = try await client.get("/v1/admin/dead-letters").json["dead_letters"] as? [[String: Any]] ?? []
+            let listed = try await client.get("/v1/admin/dead-letters", headers: admin).json["dead_letters"] as? [[String: Any]] ?? []
             #expect(listed.count == 1)
             #expect(listed.first?["call_id"] as? String == id && listed.first?["error"] as? String == "provider down")
-            let replay = try await client.post("/v1/admin/dead-letters/replay", json: "")
+            let replay = try await client.post("/v1/admin/dead-letters/replay", json: "", headers: admin)
             #expect(replay.json["replayed"] as? [String] == [id])
             let call = try #require(try await harness.repository.find(entry.callID))
             #expect(call.status == .queued && call.attempts == 0)
             let again = try await harness.queue.fetch(consumer: "admin-test", count: 10, block: .milliseconds(100))
             #expect(again.map(\.callID) == [entry.callID])
-            #expect((try await client.get("/v1/admin/dead-letters").json["dead_letters"] as? [Any])?.isEmpty == true)
-            let none = try await client.post("/v1/admin/dead-letters/replay", json: #"{"ids": ["0-1"]}"#)
+            #expect((try await client.get("/v1/admin/dead-letters", headers: admin).json["dead_letters"] as? [Any])?.isEmpty == true)
+            let none = try await client.post("/v1/admin/dead-letters/replay", json: #"{"ids": ["0-1"]}"#, headers: admin)
             #expect(none.json["replayed"] as? [String] == [])
         }
     }

@@ -58,6 +58,13 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             body: .init(byteBuffer: ByteBuffer(bytes: Array(body ?? Data()))))
     }
 
+    /// A `401` asking for a bearer key (`WWW-Authenticate: Bearer`).
+    static func unauthorized(_ message: String) -> Response {
+        var response = response(for: CallAuditError(status: 401, code: "unauthorized", message: message))
+        response.headers[.wwwAuthenticate] = "Bearer"
+        return response
+    }
+
     static func code(for status: HTTPResponse.Status) -> String {
         switch status.code {
         case 404: "not_found"

@@ -8,7 +8,7 @@ import Logging
 /// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails
 /// the entry stays pending and is reclaimed after the visibility timeout. Results of calls finishing together share
 /// one statement (one commit), and their acks one Redis round trip.
-struct CallProcessor: Sendable {
+public struct CallProcessor: Sendable {
     let repository: CallRepository
     let queue: JobQueue
     let pipeline: CallPipeline
@@ -16,7 +16,8 @@ struct CallProcessor: Sendable {
     private let acks: BatchCoalescer<QueueEntry, Void>
     private let saves: BatchCoalescer<FinishedCall, Void>
 
-    init(repository: CallRepository, queue: JobQueue, pipeline: CallPipeline, logger: Logger) {
+    /// Creates the processor.
+    public init(repository: CallRepository, queue: JobQueue, pipeline: CallPipeline, logger: Logger) {
         self.repository = repository
         self.queue = queue
         self.pipeline = pipeline

@@ -14,6 +14,15 @@ struct APIKeys: Sendable {
         digests = keys.map { Self.digest($0) }
     }
 
+    private init(digests: [[UInt8]]) {
+        self.digests = digests
+    }
+
+    /// These keys and `others`' (an admin key also opens the ordinary routes).
+    func including(_ others: APIKeys?) -> APIKeys {
+        APIKeys(digests: digests + (others?.digests ?? []))
+    }
+
     /// The caller's identity for the rate limit (the first 16 hex digits of its key's digest), or `nil` when the
     /// `Authorization: Bearer` header is missing or holds no configured key.
     func identify(authorization: String?) -> String? {

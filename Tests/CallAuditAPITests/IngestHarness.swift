@@ -11,7 +11,7 @@ import NIOCore
 import NIOFoundationCompat
 import TestSupport
 
-@testable import Ingest
+@testable import CallAuditAPI
 
 /// The ingest router on a fresh database and a queue prefix of its own, on the real test servers.
 struct IngestHarness: Sendable {
@@ -41,10 +41,9 @@ struct IngestHarness: Sendable {
             let queue = JobQueue(redis: clients.redis, configuration: backend.queue)
             try? await queue.ensureGroup()
             let dependencies = IngestDependencies(
-                configuration: configuration, repository: repository, queue: queue,
-                webhookSignature: environment.string("WEBHOOK_SECRET").map(WebhookSignature.init(secret:)), logger: logger)
+                configuration: configuration, repository: repository, queue: queue, logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients)
-            let app = Application(router: buildRouter(dependencies).router)
+            let app = Application(router: APIRoutes.router(dependencies).router)
             do {
                 try await app.test(.router) { client in try await body(harness, client) }
             } catch {

@@ -1,4 +1,4 @@
-import Providers
+import Audio
 import Testing
 
 @Suite("WAV measuring and cutting")

@@ -1,3 +1,4 @@
+import CallAuditRuntime
 import CallQueue
 import CallStore
 import Foundation
@@ -7,16 +8,32 @@ import ServiceLifecycle
 /// The worker's housekeeping: promote due retries, keep in-flight entries claimed (heartbeat), trim the stream by
 /// `MINID`, and sweep PostgreSQL for unfinished calls the queue no longer holds (Redis lost its data, or an ingest
 /// process died between insert and enqueue) so that no accepted call is lost.
-struct QueueMaintenance: Service {
-    let queue: JobQueue
-    let repository: CallRepository
+public struct QueueMaintenance: Service {
+    let backends: Backends
     let inFlight: InFlightEntries
     let configuration: WorkerConfiguration
     /// Whether audio calls parked for want of a transcription provider are picked up again.
     let transcriptionConfigured: Bool
     let logger: Logger
 
-    func run() async throws {
+    /// Creates the housekeeping service.
+    public init(
+        backends: Backends, inFlight: InFlightEntries, configuration: WorkerConfiguration, transcriptionConfigured: Bool,
+        logger: Logger
+    ) {
+        self.backends = backends
+        self.inFlight = inFlight
+        self.configuration = configuration
+        self.transcriptionConfigured = transcriptionConfigured
+        self.logger = logger
+    }
+
+    var queue: JobQueue { backends.queue }
+    var repository: CallRepository { backends.repository }
+
+    /// Waits until the backends are prepared, then works until graceful shutdown.
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown { try await backends.prepare(logger: logger) }
         let tick = Duration.milliseconds(250)
         let heartbeatEvery = max(.milliseconds(500), queue.configuration.visibilityTimeout / 3)
         let clock = ContinuousClock()

@@ -1,3 +1,4 @@
+import Audio
 import CallAuditCore
 import CallStore
 import Crypto
@@ -10,14 +11,27 @@ import Providers
 
 /// The stages of DESIGN.md §2 for one call, up to (not including) persisting the result: acquire the recording,
 /// check and cut it, transcribe and analyze it through the provider chain.
-struct CallPipeline: Sendable {
+public struct CallPipeline: Sendable {
     let repository: CallRepository
     let http: CurlHTTPClient
-    /// Where CPU-heavy audio work (hashing, splitting) runs, off Swift's cooperative threads.
-    let audioThreads: NIOThreadPool
     let providers: ProviderSettings
     let chain: ProviderChain
     let configuration: WorkerConfiguration
+
+    /// Creates the pipeline.
+    public init(
+        repository: CallRepository, http: CurlHTTPClient, providers: ProviderSettings, chain: ProviderChain,
+        configuration: WorkerConfiguration
+    ) {
+        self.repository = repository
+        self.http = http
+        self.providers = providers
+        self.chain = chain
+        self.configuration = configuration
+    }
+
+    /// Where CPU-heavy audio work (hashing, splitting) runs, off Swift's cooperative threads: the HTTP client's.
+    var audioThreads: NIOThreadPool { http.threadPool }
 
     /// Runs the call; `logger` carries its `call_id`.
     func run(_ call: CallRecord, logger: Logger) async throws -> PipelineOutcome {

@@ -1,8 +1,9 @@
 /// A method and a path template (`/v1/calls/{id}`) the ingest API serves.
-struct APIRoute: Hashable, Sendable {
-    var method: String
+public struct APIRoute: Hashable, Sendable {
+    /// `GET`, `POST`, …
+    public var method: String
     /// The path in OpenAPI form: parameters in braces.
-    var openAPIPath: String
+    public var openAPIPath: String
 
     init(method: String, path: String) {
         self.method = method

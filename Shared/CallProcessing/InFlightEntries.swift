@@ -2,7 +2,10 @@ import CallQueue
 import Synchronization
 
 /// The entries this worker is working on, for the heartbeat.
-final class InFlightEntries: Sendable {
+public final class InFlightEntries: Sendable {
+    /// An empty set.
+    public init() {}
+
     private let entries = Mutex<[String: QueueEntry]>([:])
 
     func insert(_ entry: QueueEntry) {

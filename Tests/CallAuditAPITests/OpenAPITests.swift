@@ -2,7 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
-@testable import Ingest
+@testable import CallAuditAPI
 
 @Suite("/openapi.json")
 struct OpenAPITests {
@@ -20,7 +20,7 @@ struct OpenAPITests {
                     documented.insert(APIRoute(method: method.uppercased(), path: path))
                 }
             }
-            let served = Set(buildRouter(harness.dependencies).routes)
+            let served = Set(APIRoutes.router(harness.dependencies).routes)
             #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented))")
             #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served))")
         }

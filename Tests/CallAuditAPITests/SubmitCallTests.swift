@@ -6,7 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@testable import Ingest
+@testable import CallAuditAPI
 
 @Suite("Submitting calls")
 struct SubmitCallTests {

@@ -1,5 +1,5 @@
 import Foundation
-import Providers
+import Audio
 import Testing
 
 /// ffmpeg (installed by scripts/setup.sh) re-encoding compressed recordings that are over a provider's limit.

@@ -1,3 +1,4 @@
+import CallAuditRuntime
 import CallQueue
 import Logging
 import ServiceLifecycle
@@ -6,14 +7,35 @@ import ServiceLifecycle
 /// them in one statement, work each in a child task,
 /// take over entries of dead consumers now and then, and on graceful shutdown stop fetching and let in-flight calls
 /// finish within the grace period (what is left stays pending and is reclaimed by another worker).
-struct QueueConsumer: Service {
-    let queue: JobQueue
+public struct QueueConsumer: Service {
+    let backends: Backends
     let processor: CallProcessor
     let inFlight: InFlightEntries
     let configuration: WorkerConfiguration
     let logger: Logger
 
-    func run() async throws {
+    /// Creates the consumer.
+    public init(
+        backends: Backends, processor: CallProcessor, inFlight: InFlightEntries, configuration: WorkerConfiguration,
+        logger: Logger
+    ) {
+        self.backends = backends
+        self.processor = processor
+        self.inFlight = inFlight
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    var queue: JobQueue { backends.queue }
+
+    /// Prepares the backends (retrying while they come up), then consumes until graceful shutdown.
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown { try await backends.prepare(logger: logger) }
+        if let policy = await queue.evictionPolicy(), policy != "noeviction" {
+            logger.warning("Redis may evict queue keys under memory pressure; set maxmemory-policy noeviction",
+                           metadata: ["maxmemory_policy": "\(policy)"])
+        }
+        logger.info("worker started", metadata: ["consumer": "\(configuration.consumerName)"])
         let (finished, signalFinished) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         var waitForSlot = finished.makeAsyncIterator()
         await withDiscardingTaskGroup { group in

@@ -5,7 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Ingest
+@testable import CallAuditAPI
 
 @Suite("Per-manager reports over HTTP")
 struct ReportsTests {

@@ -1,0 +1,41 @@
+import CallAuditRuntime
+import Hummingbird
+
+/// The ingest API's router: every route, in groups by who may call them.
+public enum APIRoutes {
+    /// The router, and the list of its routes for the OpenAPI file's test. Open: health, readiness, metrics and the
+    /// API's description. Behind `API_KEYS` (and the rate limit): `/v1` and the seed routes. Behind `ADMIN_API_KEYS`:
+    /// `/v1/admin`.
+    public static func router(_ dependencies: IngestDependencies) -> (router: Router<IngestRequestContext>, routes: [APIRoute]) {
+        let router = Router(context: IngestRequestContext.self)
+        let configuration = dependencies.configuration
+        if !configuration.corsAllowedOrigins.isEmpty { router.add(middleware: CORSPolicy(origins: configuration.corsAllowedOrigins)) }
+        router.add(middleware: JSONErrorMiddleware())
+        let rateLimiter = configuration.rateLimitPerMinute > 0
+            ? RateLimiter(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix,
+                          perMinute: configuration.rateLimitPerMinute, logger: dependencies.logger)
+            : nil
+        let open = RouteRecorder(router: router)
+        let api = open.group(AccessMiddleware(
+            keys: configuration.apiKeys.map { $0.including(configuration.adminKeys) }, rateLimiter: rateLimiter,
+            signedWebhooks: configuration.webhookSignature != nil))
+        let admin = open.group(AdminAccessMiddleware(keys: configuration.adminKeys))
+
+        let board = ProviderStatusBoard(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix)
+        HealthController(repository: dependencies.repository, queue: dependencies.queue, board: board).addRoutes(to: open)
+        MetricsController(queue: dependencies.queue).addRoutes(to: open)
+        OpenAPIController().addRoutes(to: open)
+        ProvidersController(board: board).addRoutes(to: api)
+        CallsController(intake: dependencies.intake, repository: dependencies.repository, configuration: configuration)
+            .addRoutes(to: api)
+        let webhooks = WebhookController<IngestRequestContext>(
+            intake: dependencies.intake, configuration: configuration, signature: configuration.webhookSignature)
+        webhooks.addRoutes(to: api)
+        webhooks.addRoutes(to: api, path: "/webhook/new_call_recording")
+        ReportsController(repository: dependencies.repository).addRoutes(to: api)
+        SeedController(intake: dependencies.intake, repository: dependencies.repository, configuration: configuration)
+            .addRoutes(to: api)
+        AdminController(queue: dependencies.queue, repository: dependencies.repository).addRoutes(to: admin)
+        return (router, open.routes)
+    }
+}
