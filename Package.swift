@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
 
+        .target(name: "CoreExtensions", path: "Shared/CoreExtensions", swiftSettings: strictSwift),
+        .target(name: "FailurePolicy", path: "Shared/FailurePolicy", swiftSettings: strictSwift),
         .target(name: "BlockingPool", dependencies: [
             .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Shared/BlockingPool", swiftSettings: strictSwift),
@@ -36,17 +38,17 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/CallAuditCore", swiftSettings: strictSwift),
         .target(name: "RedisClient", dependencies: [
-            "CHiredis", "BlockingPool",
+            "CHiredis", "BlockingPool", "CoreExtensions",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/RedisClient", swiftSettings: strictSwift),
         .target(name: "PostgresClient", dependencies: [
-            "CLibpq", "BlockingPool",
+            "CLibpq", "BlockingPool", "FailurePolicy",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/PostgresClient", swiftSettings: strictSwift),
         .target(name: "CurlHTTP", dependencies: [
-            "CCurl",
+            "CCurl", "CoreExtensions", "FailurePolicy",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CurlHTTP", swiftSettings: strictSwift),
@@ -54,14 +56,14 @@ let package = Package(
                 path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
         .target(name: "Audio", path: "Shared/Audio", swiftSettings: strictSwift),
         .target(name: "Providers", dependencies: [
-            "Audio", "CallAuditCore", "CurlHTTP", "OfflineAnalyzer",
+            "Audio", "CallAuditCore", "CurlHTTP", "OfflineAnalyzer", "CoreExtensions", "FailurePolicy",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/Providers", swiftSettings: strictSwift),
-        .target(name: "CallStore", dependencies: ["CallAuditCore", "PostgresClient"],
+        .target(name: "CallStore", dependencies: ["CallAuditCore", "FailurePolicy", "PostgresClient"],
                 path: "Shared/CallStore", swiftSettings: strictSwift),
         .target(name: "CallQueue", dependencies: [
-            "CallAuditCore", "RedisClient",
+            "CallAuditCore", "RedisClient", "CoreExtensions", "FailurePolicy",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
@@ -73,14 +75,15 @@ let package = Package(
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
         .target(name: "CallAuditAPI", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "Providers",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "Providers", "CoreExtensions",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], path: "Shared/CallAuditAPI", swiftSettings: strictSwift),
         .target(name: "CallProcessing", dependencies: [
-            "Audio", "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer", "Providers",
+            "Audio", "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CoreExtensions", "CurlHTTP",
+            "FailurePolicy", "OfflineAnalyzer", "Providers",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -121,15 +124,21 @@ let package = Package(
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
         .testTarget(name: "AudioTests", dependencies: ["Audio"], swiftSettings: strictSwift),
+        .testTarget(name: "FailurePolicyTests", dependencies: ["CoreExtensions", "FailurePolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ProvidersTests", dependencies: [
             "Audio", "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"],
                     swiftSettings: strictSwift),
+        .testTarget(name: "CallProcessingTests", dependencies: [
+            "Audio", "CallAuditCore", "CallAuditRuntime", "CallProcessing", "CallQueue", "CallStore", "CurlHTTP",
+            "FailurePolicy", "Providers", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CallAuditAPITests", dependencies: [
-            "CallAuditAPI", "TestSupport",
+            "CallAuditAPI", "CoreExtensions", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),

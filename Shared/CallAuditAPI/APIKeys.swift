@@ -1,4 +1,5 @@
 import CallAuditCore
+import CoreExtensions
 import Crypto
 import Foundation
 
@@ -34,7 +35,7 @@ struct APIKeys: Sendable {
             for (left, right) in zip(digest, presented) { difference |= left ^ right }
             matched = matched || difference == 0
         }
-        return matched ? presented.prefix(8).map { String(format: "%02x", $0) }.joined() : nil
+        return matched ? presented.prefix(8).hexString : nil
     }
 
     static func digest(_ key: String) -> [UInt8] {

@@ -10,14 +10,8 @@ public enum PipelineStage: String, Codable, Sendable, CaseIterable {
     case transcribing
     /// An audio call that waits until a transcription provider is configured.
     case awaitingTranscription = "awaiting_transcription"
-    /// Telling the manager from the customer.
-    case roles
-    /// Scoring, summary, sentiment, profanity.
+    /// Telling the manager from the customer; scoring, summary, sentiment, profanity; the metrics.
     case analyzing
-    /// Computing the metrics that need no model.
-    case measuring
-    /// Writing the result.
-    case persisting
     /// Finished: the result is stored.
     case done
     /// Given up: the error says why.

@@ -1,8 +1,10 @@
 import Audio
 import CallAuditCore
 import CallStore
+import CoreExtensions
 import Crypto
 import CurlHTTP
+import FailurePolicy
 import Foundation
 import Logging
 import NIOPosix
@@ -39,20 +41,22 @@ public struct CallPipeline: Sendable {
         var steps: [ProviderStep] = []
         var usage: [ProviderUsage] = []
         var language = call.languageHint
+        var stages = StageTracker(repository: repository, call: call)
         switch call.source {
         case .text:
-            guard let text = call.dialogText else { throw PipelineError.permanent("the call has no dialog text") }
+            guard let text = call.dialogText else { throw CallFailure.permanent("the call has no dialog text") }
             segments = DialogParser.segments(from: text)
         case .upload, .url:
+            try await stages.enter(.acquiring)
             let recording = try await acquire(call)
-            try await repository.setStage(call.id, .normalizing)
+            try await stages.enter(.normalizing)
             guard let format = AudioFormat.sniff(recording) else {
-                throw PipelineError.permanent("the recording is not WAV, MP3, OGG, FLAC, M4A or WebM audio")
+                throw CallFailure.permanent("the recording is not WAV, MP3, OGG, FLAC, M4A or WebM audio")
             }
             guard !providers.transcribers.isEmpty else {
-                return .awaitingTranscription("no transcription provider is configured; the call waits for one")
+                throw CallFailure("no transcription provider is configured; the call waits for one", .providerUnavailable)
             }
-            try await repository.setStage(call.id, .transcribing)
+            try await stages.enter(.transcribing)
             let transcription = try await transcribe(
                 recording, format: format, language: call.languageHint, callID: call.id, logger: logger)
             segments = transcription.value.segments
@@ -63,11 +67,9 @@ public struct CallPipeline: Sendable {
         }
         guard !segments.isEmpty else {
             if !usage.isEmpty { try await repository.recordUsage(call.id, usage) }
-            throw PipelineError.permanent("the call has no speech to analyze")
+            throw CallFailure.permanent("the call has no speech to analyze")
         }
-        if call.source != .text || providers.analysts.first?.provider != "local" {
-            try await repository.setStage(call.id, .analyzing)
-        }
+        try await stages.enter(.analyzing)
         let request = AnalysisRequest(segments: segments, mode: call.mode, languageHint: language,
                                       outputLanguage: providers.outputLanguage)
         let links = providers.analysts.map { analyst in
@@ -86,7 +88,7 @@ public struct CallPipeline: Sendable {
             step.cached = analysis.cached ? true : nil
             return step
         }
-        return .analyzed(result, usage)
+        return PipelineOutcome(result: result, usage: usage)
     }
 
     /// The transcript through the chain: each transcriber gets the recording cut to its upload limit (one clip per
@@ -97,7 +99,7 @@ public struct CallPipeline: Sendable {
         let (splitStereo, transcoder) = (providers.splitStereo, providers.transcoder)
         let transcribers = providers.transcribers
         let prepared = try await audioThreads.runIfActive {
-            let digest = SHA256.hash(data: recording).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: recording).hexString
             let clips = transcribers.map { transcriber in
                 Result {
                     try AudioPreparation.clips(recording, format: format, maxBytes: transcriber.maxUploadBytes,
@@ -120,7 +122,7 @@ public struct CallPipeline: Sendable {
                 refusal = error
             }
         }
-        if links.isEmpty, let refusal { throw PipelineError.permanent(String(describing: refusal)) }
+        if links.isEmpty, let refusal { throw CallFailure.permanent(String(describing: refusal)) }
         let identity = "\(prepared.digest)|\(language ?? "")|stereo-split=\(splitStereo)"
         return try await throughChain(callID: callID, spent: []) {
             try await chain.run(step: "transcription", links: links, identity: identity, logger: logger)
@@ -135,10 +137,7 @@ public struct CallPipeline: Sendable {
             return try await body()
         } catch let error as ProviderChainError {
             if !(spent + error.usage).isEmpty { try await repository.recordUsage(callID, spent + error.usage) }
-            switch error.kind {
-            case .badInput: throw PipelineError.permanent(error.description)
-            case .exhausted: throw PipelineError.transient(error.description)
-            }
+            throw CallFailure(error.description, error.disposition)
         }
     }
 
@@ -146,11 +145,11 @@ public struct CallPipeline: Sendable {
     func acquire(_ call: CallRecord) async throws -> [UInt8] {
         if call.source == .upload {
             guard let audio = try await repository.audio(of: call.id) else {
-                throw PipelineError.permanent("the uploaded recording is missing")
+                throw CallFailure.permanent("the uploaded recording is missing")
             }
             return audio.data
         }
-        guard let url = call.audioURL else { throw PipelineError.permanent("the call has no recording URL") }
+        guard let url = call.audioURL else { throw CallFailure.permanent("the call has no recording URL") }
         var request = HTTPRequest(url: url)
         request.maxResponseBytes = configuration.maxDownloadBytes
         request.timeout = configuration.downloadTimeout
@@ -159,15 +158,13 @@ public struct CallPipeline: Sendable {
         do {
             response = try await http.execute(request)
         } catch let error as HTTPClientError {
-            switch error {
-            case .timeout, .transport: throw PipelineError.transient("downloading the recording failed: \(error)")
-            default: throw PipelineError.permanent("the recording cannot be downloaded: \(error)")
-            }
+            throw CallFailure("downloading the recording failed: \(error)", error.disposition)
         }
-        switch response.status {
-        case 200..<300: return response.body
-        case 408, 429, 500...: throw PipelineError.transient("the recording URL answered \(response.status)")
-        default: throw PipelineError.permanent("the recording URL answered \(response.status)")
+        guard (200..<300).contains(response.status) else {
+            throw CallFailure(
+                "the recording URL answered \(response.status)",
+                HTTPStatusPolicy.disposition(status: response.status, server: .recordingSource))
         }
+        return response.body
     }
 }

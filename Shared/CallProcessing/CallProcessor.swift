@@ -2,6 +2,7 @@ import CallAuditCore
 import CallAuditRuntime
 import CallQueue
 import CallStore
+import CoreExtensions
 import Logging
 
 /// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
@@ -50,50 +51,49 @@ public struct CallProcessor: Sendable {
         var logger = logger
         logger[metadataKey: "call_id"] = "\(entry.callID)"
         do {
-            if call.attempts > queue.configuration.maxAttempts {
+            if queue.configuration.isExhausted(attempts: call.attempts - 1) {
                 try await giveUp(entry, error: call.error ?? "the call was attempted too often", attempts: call.attempts)
                 return
             }
             let outcome: PipelineOutcome
             do {
                 outcome = try await pipeline.run(call, logger: logger)
-            } catch let error as PipelineError {
-                try await handle(error, entry: entry, attempts: call.attempts, logger: logger)
+                try await saves.submit(FinishedCall(id: call.id, result: outcome.result, usage: outcome.usage))
+            } catch let failure as CallFailure {
+                try await handle(failure, entry: entry, attempts: call.attempts, logger: logger)
+                return
+            } catch let error as CallStoreError {
+                try await handle(CallFailure(error.description, .permanent), entry: entry, attempts: call.attempts, logger: logger)
                 return
             }
-            switch outcome {
-            case .analyzed(let result, let usage):
-                do {
-                    try await saves.submit(FinishedCall(id: call.id, result: result, usage: usage))
-                } catch let error as CallStoreError {
-                    try await handle(.permanent(error.description), entry: entry, attempts: call.attempts, logger: logger)
-                    return
-                }
-                logger.debug("call done", metadata: ["score": "\(result.totalScore)"])
-            case .awaitingTranscription(let reason):
-                try await repository.markAwaitingTranscription(call.id, reason: reason)
-                logger.info("audio call parked until a transcription provider is configured")
-            }
+            logger.debug("call done", metadata: ["score": "\(outcome.result.totalScore)"])
             try await acks.submit(entry)
         } catch {
             logger.error("could not record the call's outcome; the entry will be reclaimed", metadata: ["error": "\(error)"])
         }
     }
 
-    func handle(_ error: PipelineError, entry: QueueEntry, attempts: Int, logger: Logger) async throws {
-        switch error {
-        case .permanent(let message):
-            logger.warning("call failed", metadata: ["error": "\(message)"])
-            try await repository.markFailed(entry.callID, error: message)
+    /// Acts on a failed attempt: the one place a call's fate is decided. Bad input fails the call; a passing fault
+    /// retries it after the provider's hint or the queue's backoff, until its attempts run out (then it is
+    /// dead-lettered); a missing provider parks it until one is configured.
+    func handle(_ failure: CallFailure, entry: QueueEntry, attempts: Int, logger: Logger) async throws {
+        switch failure.disposition {
+        case .permanent:
+            logger.warning("call failed", metadata: ["error": "\(failure.message)"])
+            try await repository.markFailed(entry.callID, error: failure.message)
             try await acks.submit(entry)
-        case .transient(let message) where attempts >= queue.configuration.maxAttempts:
-            try await giveUp(entry, error: message, attempts: attempts)
-        case .transient(let message):
-            let delay = queue.configuration.retryDelay(attempt: attempts)
+        case .providerUnavailable:
+            try await repository.markAwaitingTranscription(entry.callID, reason: failure.message)
+            logger.info("audio call parked until a transcription provider is configured")
+            try await acks.submit(entry)
+        case .retry where queue.configuration.isExhausted(attempts: attempts):
+            try await giveUp(entry, error: failure.message, attempts: attempts)
+        case .retry(let hint):
+            let delay = hint ?? queue.configuration.retryDelay(attempt: attempts)
             logger.warning("call attempt failed; retrying", metadata: [
-                "error": "\(message)", "attempt": "\(attempts)", "retry_in_ms": "\(delay.wholeMilliseconds)",
+                "error": "\(failure.message)", "attempt": "\(attempts)", "retry_in_ms": "\(delay.wholeMilliseconds)",
             ])
-            try await repository.markRetrying(entry.callID, error: message)
+            try await repository.markRetrying(entry.callID, error: failure.message)
             try await queue.retryLater(entry, delay: delay)
         }
     }

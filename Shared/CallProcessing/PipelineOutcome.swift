@@ -1,10 +1,9 @@
 import CallAuditCore
-import CallStore
 
-/// What the pipeline made of a call.
-enum PipelineOutcome: Sendable {
-    /// Analyzed: the result and the provider requests it took.
-    case analyzed(AnalysisResult, [ProviderUsage])
-    /// An audio call that has to wait until a transcription provider is configured.
-    case awaitingTranscription(String)
+/// What the pipeline made of a call: the analysis, and the provider requests it took.
+struct PipelineOutcome: Sendable {
+    /// The analysis.
+    var result: AnalysisResult
+    /// Every provider request, priced.
+    var usage: [ProviderUsage]
 }

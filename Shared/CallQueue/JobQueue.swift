@@ -1,3 +1,4 @@
+import CoreExtensions
 import Foundation
 import CallAuditCore
 import RedisClient

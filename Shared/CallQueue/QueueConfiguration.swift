@@ -1,4 +1,5 @@
 import CallAuditCore
+import FailurePolicy
 
 /// Names and timings of the job queue (DESIGN.md §4).
 public struct QueueConfiguration: Sendable {
@@ -39,10 +40,18 @@ public struct QueueConfiguration: Sendable {
     /// The lock that lets one worker at a time sweep.
     public var sweepLockKey: String { "\(keyPrefix):sweep-lock" }
 
-    /// The delay before retry number `attempt` (1 for the first retry): exponential with ±25% jitter, capped.
-    public func retryDelay(attempt: Int, jitter: Double = Double.random(in: -0.25...0.25)) -> Duration {
-        let base = Double(retryBaseDelay.wholeMilliseconds)
-        let exponential = min(Double(retryMaxDelay.wholeMilliseconds), base * Double(1 << min(max(attempt - 1, 0), 20)))
-        return .milliseconds(Int((exponential * (1 + jitter)).rounded()))
+    /// The backoff between a call's attempts: doubling from `retryBaseDelay` up to `retryMaxDelay`, ±25% jitter.
+    public var retryBackoff: Backoff {
+        Backoff(base: retryBaseDelay, maximum: retryMaxDelay, jitter: 0.75...1.25)
+    }
+
+    /// The delay before retry number `attempt` (1 for the first retry); `jitter` fixes the jitter's offset (tests).
+    public func retryDelay(attempt: Int, jitter: Double? = nil) -> Duration {
+        retryBackoff.delay(attempt: attempt) { range in jitter.map { 1 + $0 } ?? Double.random(in: range) }
+    }
+
+    /// Whether a call that has had `attempts` attempts may not have another: it is dead-lettered instead.
+    public func isExhausted(attempts: Int) -> Bool {
+        attempts >= maxAttempts
     }
 }

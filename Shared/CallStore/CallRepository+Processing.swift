@@ -1,4 +1,5 @@
 import CallAuditCore
+import FailurePolicy
 import Foundation
 import PostgresClient
 
@@ -105,7 +106,7 @@ extension CallRepository {
         do {
             try await saveResults(calls)
             return calls.map { _ in .success(()) }
-        } catch let error as PostgresError where error.isDataException || error.isConstraintViolation {
+        } catch let error as PostgresError where error.disposition == .permanent {
             guard calls.count > 1 else { return [.failure(CallStoreError.unstorableResult(error.message))] }
             var outcomes: [Result<Void, any Error>] = []
             for call in calls {

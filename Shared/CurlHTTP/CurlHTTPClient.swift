@@ -1,4 +1,5 @@
 import CCurl
+import CoreExtensions
 import Foundation
 import NIOPosix
 import ServiceLifecycle
@@ -147,6 +148,6 @@ public final class CurlHTTPClient: Service {
 
     /// Whole milliseconds, at least 1: curl reads 0 as "no limit".
     static func milliseconds(_ duration: Duration) -> Int {
-        max(1, Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000))
+        max(1, duration.wholeMilliseconds)
     }
 }

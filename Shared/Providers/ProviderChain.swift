@@ -1,5 +1,7 @@
 import CallAuditCore
+import CoreExtensions
 import Crypto
+import FailurePolicy
 import Foundation
 import Logging
 
@@ -57,9 +59,9 @@ public struct ProviderChain: Sendable {
                     logger.warning("provider request failed", metadata: [
                         "provider": "\(link.provider)", "step": "\(step)", "attempt": "\(attempt)", "error": "\(failure)"])
                     switch failure.disposition {
-                    case .badInput:
+                    case .permanent:
                         throw ProviderChainError(kind: .badInput, message: failure.description, usage: usage)
-                    case .unavailable:
+                    case .providerUnavailable:
                         reasons.append(failure.description)
                     case .retry(let hint):
                         if let delay = retry.delay(after: attempt, hint: hint), await health.admits(link.provider) {
@@ -81,7 +83,7 @@ public struct ProviderChain: Sendable {
     /// The cache key of `identity` on `link`.
     static func cacheKey<Value>(step: String, link: ProviderLink<Value>, identity: String) -> String {
         let material = [step, link.provider, link.model, AnalysisPrompt.version, identity].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(material.utf8)).hexString
     }
 
     func cached<Value>(step: String, links: [ProviderLink<Value>], identity: String, logger: Logger) async -> ChainOutcome<Value>? {

@@ -1,4 +1,5 @@
 import CallAuditCore
+import FailurePolicy
 
 /// Why the chain could not finish a step, and the requests it made on the way (they are paid and recorded).
 public struct ProviderChainError: Error, Sendable, CustomStringConvertible {
@@ -16,6 +17,14 @@ public struct ProviderChainError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The requests made, priced.
     public var usage: [ProviderUsage]
+
+    /// What the call's processor does: bad input fails the call; exhaustion tries it again later.
+    public var disposition: FailureDisposition {
+        switch kind {
+        case .badInput: .permanent
+        case .exhausted: .retry(after: nil)
+        }
+    }
 
     public var description: String {
         switch kind {

@@ -1,4 +1,5 @@
 import CurlHTTP
+import FailurePolicy
 import Foundation
 
 extension ProviderFailure {
@@ -11,13 +12,9 @@ extension ProviderFailure {
         let body = try? JSONDecoder().decode(ProviderErrorBody.self, from: Data(response.body))
         let raw = body?.message ?? response.text.map { String($0.prefix(300)) } ?? ""
         let message = ProviderFailure.redact(raw.isEmpty ? "no message" : raw, secret: secret)
-        let disposition: Disposition
-        switch response.status {
-        case 429 where body?.isQuotaExhausted == true: disposition = .unavailable
-        case 408, 409, 425, 429, 500...: disposition = .retry(after: Self.retryHint(response, body: body))
-        case 400, 413, 415, 422: disposition = .badInput
-        default: disposition = .unavailable
-        }
+        let disposition = body?.isQuotaExhausted == true
+            ? .providerUnavailable
+            : HTTPStatusPolicy.disposition(status: response.status, server: .provider, hint: Self.retryHint(response, body: body))
         self.init(provider: provider, disposition: disposition, status: response.status, message: message)
     }
 
@@ -25,10 +22,8 @@ extension ProviderFailure {
     /// (a malformed URL, a refused address) is the provider's configuration.
     init(provider: String, transportError: any Error, secret: String?) {
         let message = ProviderFailure.redact(String(describing: transportError), secret: secret)
-        switch transportError as? HTTPClientError {
-        case .timeout, .transport, .tooLarge: self.init(provider: provider, disposition: .retry(after: nil), message: message)
-        default: self.init(provider: provider, disposition: .unavailable, message: message)
-        }
+        let retryable = (transportError as? HTTPClientError)?.disposition.isRetryable ?? false
+        self.init(provider: provider, disposition: retryable ? .retry(after: nil) : .providerUnavailable, message: message)
     }
 
     /// `retry-after-ms`, then `retry-after` (seconds), then Hugging Face's `estimated_time`.

@@ -1,24 +1,17 @@
 import CallAuditCore
+import FailurePolicy
 
 /// Why a provider request gave no usable answer, and what the chain does about it (DESIGN.md §3, failover).
 /// Its message never holds a key: clients redact their own secret from anything a provider says.
 public struct ProviderFailure: Error, Sendable, CustomStringConvertible {
-    /// What the chain should do next.
-    public enum Disposition: Sendable, Equatable {
-        /// Try the same provider again after a backoff (timeouts, 408, 409, 429 rate limits, 5xx, a model still
-        /// loading, a cut or refused answer); `after` is the provider's own hint (`retry-after-ms`, `retry-after`).
-        case retry(after: Duration?)
-        /// The provider is misconfigured or out of credit (401, 402, 403, 404, 429 `insufficient_quota`, a redirect,
-        /// any other status not listed here): no retry, it is marked unavailable and the next provider is tried.
-        case unavailable
-        /// The input is bad (400, 413, 415, 422): no provider will do better, the call fails with this message.
-        case badInput
-    }
-
     /// `openai`, `azure`, `huggingface`.
     public var provider: String
-    /// What to do next.
-    public var disposition: Disposition
+    /// What the chain does next: `.retry` the same provider after a backoff (timeouts, 408, 409, 429 rate limits,
+    /// 5xx, a model still loading, a cut or refused answer; `after` is the provider's own hint), `.providerUnavailable`
+    /// (misconfigured or out of credit: 401, 402, 403, 404, 429 `insufficient_quota`, a redirect, any status not
+    /// listed: no retry, it is marked unavailable and the next provider is tried) or `.permanent` (the input is bad:
+    /// 400, 413, 415, 422; no provider will do better, the call fails with this message).
+    public var disposition: FailureDisposition
     /// The HTTP status, when the provider answered.
     public var status: Int?
     /// The provider's message, or what went wrong on the way.
@@ -30,7 +23,7 @@ public struct ProviderFailure: Error, Sendable, CustomStringConvertible {
     public var paidBefore: [ProviderUsage] = []
 
     /// Creates a failure.
-    public init(provider: String, disposition: Disposition, status: Int? = nil, message: String, usage: ProviderUsage? = nil) {
+    public init(provider: String, disposition: FailureDisposition, status: Int? = nil, message: String, usage: ProviderUsage? = nil) {
         self.provider = provider
         self.disposition = disposition
         self.status = status

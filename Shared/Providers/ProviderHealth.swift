@@ -1,3 +1,4 @@
+import FailurePolicy
 import Foundation
 import Logging
 
@@ -55,7 +56,7 @@ public actor ProviderHealth {
             state.status.lastRequestOK = false
             state.status.lastStatus = failure.status
             switch failure.disposition {
-            case .unavailable:
+            case .providerUnavailable:
                 state.skipUntil = clock.now + unavailableCooldown
                 state.status.available = false
                 state.status.reason = "misconfigured or out of credit: \(failure.message)"
@@ -71,7 +72,7 @@ public actor ProviderHealth {
                     logger.warning("provider circuit open", metadata: ["provider": "\(failure.provider)",
                                                                      "failures": "\(state.consecutiveFailures)"])
                 }
-            case .badInput:
+            case .permanent:
                 break
             }
         }

@@ -1,3 +1,4 @@
+import CoreExtensions
 import CurlHTTP
 
 /// Sending a request to a provider: the provider's URL is the operator's configuration, so loopback and private

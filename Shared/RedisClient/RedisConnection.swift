@@ -1,5 +1,6 @@
 import BlockingPool
 import CHiredis
+import CoreExtensions
 
 /// One hiredis context. A context is dead after any I/O or protocol error, so the connection then reports itself
 /// broken and the pool opens another.
@@ -10,7 +11,7 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
 
     init(configuration: RedisConfiguration) throws {
         guard let context = ca_redis_connect(configuration.host, Int32(configuration.port),
-                                             Self.milliseconds(configuration.connectTimeout)) else {
+                                             configuration.connectTimeout.wholeMilliseconds) else {
             throw RedisError.io("cannot allocate a Redis context")
         }
         if context.pointee.err != 0 {
@@ -20,7 +21,7 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
         }
         self.context = context
         self.commandTimeout = configuration.commandTimeout
-        _ = ca_redis_set_timeout(context, Self.milliseconds(commandTimeout))
+        _ = ca_redis_set_timeout(context, commandTimeout.wholeMilliseconds)
         if let password = configuration.password {
             let auth = configuration.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
             if case .error = try command(auth) { throw RedisError.server("authentication failed") }
@@ -38,8 +39,8 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
 
     /// Sends one command and reads its reply (an error reply is returned, not thrown).
     func command(_ arguments: [String], timeout: Duration? = nil) throws -> RedisValue {
-        if let timeout { _ = ca_redis_set_timeout(context, Self.milliseconds(timeout)) }
-        defer { if timeout != nil { _ = ca_redis_set_timeout(context, Self.milliseconds(commandTimeout)) } }
+        if let timeout { _ = ca_redis_set_timeout(context, timeout.wholeMilliseconds) }
+        defer { if timeout != nil { _ = ca_redis_set_timeout(context, commandTimeout.wholeMilliseconds) } }
         let reply = RedisArguments(arguments).withArgv { count, argv, lengths in
             redisCommandArgv(context, count, argv, lengths)
         }
@@ -99,10 +100,6 @@ final class RedisConnection: BlockingConnection, @unchecked Sendable {
     static func bytes(_ node: redisReply) -> [UInt8]? {
         guard let pointer = node.str else { return nil }
         return pointer.withMemoryRebound(to: UInt8.self, capacity: node.len) { Array(UnsafeBufferPointer(start: $0, count: node.len)) }
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     static func errorText(_ context: UnsafeMutablePointer<redisContext>) -> String {

@@ -1,4 +1,5 @@
 import CallAuditCore
+import CoreExtensions
 import Crypto
 import Foundation
 import HTTPTypes
@@ -47,7 +48,7 @@ struct AccessTests {
         try await IngestHarness.with(environment: Self.keys.merging(["WEBHOOK_SECRET": "hook-SECRET"]) { $1 }) { _, client in
             let body = #"{"call_id": "crm-7", "recording_url": "https://crm.example.com/7.mp3"}"#
             let mac = HMAC<SHA256>.authenticationCode(for: Data(body.utf8), using: SymmetricKey(data: Data("hook-SECRET".utf8)))
-            let signature: HTTPFields = [HTTPField.Name("X-Signature")!: "sha256=" + mac.map { String(format: "%02x", $0) }.joined()]
+            let signature: HTTPFields = [HTTPField.Name("X-Signature")!: "sha256=" + mac.hexString]
             #expect(try await client.post("/v1/webhooks/crm", json: body, headers: signature).status == .accepted)
             let unsigned = try await client.post("/v1/webhooks/crm", json: body)
             #expect(unsigned.status == .unauthorized && unsigned.errorCode == "missing_signature")

@@ -1,4 +1,5 @@
 import CallAuditCore
+import CoreExtensions
 import HTTPTypes
 import Crypto
 import Foundation
@@ -142,7 +143,7 @@ struct BadInputTests {
             let wrong = try await client.post("/v1/webhooks/crm", json: body, headers: [HTTPField.Name("X-Signature")!: "sha256=" + String(repeating: "0", count: 64)])
             #expect(wrong.errorCode == "invalid_signature")
             let mac = HMAC<SHA256>.authenticationCode(for: Data(body.utf8), using: SymmetricKey(data: Data("s3cret".utf8)))
-            let hex = mac.map { String(format: "%02x", $0) }.joined()
+            let hex = mac.hexString
             let signed = try await client.post("/v1/webhooks/crm", json: body, headers: [HTTPField.Name("X-Signature")!: "sha256=\(hex)"])
             #expect(signed.status == .accepted)
             let replay = try await client.post("/v1/webhooks/crm", json: body, headers: [HTTPField.Name("X-Signature")!: "sha256=\(hex)"])

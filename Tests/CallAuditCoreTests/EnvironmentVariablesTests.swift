@@ -29,10 +29,4 @@ struct EnvironmentVariablesTests {
         #expect(environment.string("CALLAUDIT_TEST_REDIS") == "redis://localhost:6379/2")
         #expect(environment.string("CALLAUDIT_TEST_PLAIN") == "value with spaces")
     }
-
-    @Test("durations convert to whole milliseconds")
-    func milliseconds() {
-        #expect(Duration.seconds(2).wholeMilliseconds == 2000)
-        #expect(Duration.milliseconds(1500).wholeMilliseconds == 1500)
-    }
 }

@@ -157,9 +157,9 @@ struct ProviderClientTests {
                 }
             }
             #expect(failures.map(\.disposition) == [
-                .badInput, .unavailable, .unavailable, .retry(after: .milliseconds(250)), .retry(after: .seconds(2)),
+                .permanent, .providerUnavailable, .providerUnavailable, .retry(after: .milliseconds(250)), .retry(after: .seconds(2)),
                 .retry(after: .milliseconds(20_500)), .retry(after: .seconds(86_400)), .retry(after: nil), .retry(after: .seconds(86_400)),
-                .unavailable, .unavailable, .badInput,
+                .providerUnavailable, .providerUnavailable, .permanent,
             ])
             #expect(failures[0].message == "Invalid 'messages'")
             #expect(!failures[1].message.contains(Fixtures.key) && failures[1].message.contains("[redacted]"))

@@ -1,0 +1,97 @@
+import Audio
+import CallAuditCore
+import CallAuditRuntime
+@testable import CallProcessing
+import CallQueue
+import CallStore
+import CurlHTTP
+import Foundation
+import Logging
+import Providers
+import TestSupport
+
+/// A pipeline and a processor over a fresh database and a queue prefix of their own, with the providers a test
+/// gives: the real store and queue, stand-ins only for the paid APIs.
+struct ProcessingHarness: Sendable {
+    let backends: Backends
+    let pipeline: CallPipeline
+    let processor: CallProcessor
+
+    var repository: CallRepository { backends.repository }
+    var queue: JobQueue { backends.queue }
+
+    static let logger = Logger(label: "processing-test")
+
+    static func with(
+        transcribers: [any Transcriber] = [], analysts: [any Analyst] = [LocalAnalyst()], maxAttempts: Int = 5,
+        _ body: @escaping @Sendable (ProcessingHarness) async throws -> Void
+    ) async throws {
+        try await TestDatabase.with { databaseURL in
+            try await TestClients.with(databaseURL: databaseURL) { clients in
+                let environment = EnvironmentVariables([
+                    "DATABASE_URL": databaseURL, "REDIS_URL": TestEnvironment.redisURL,
+                    "QUEUE_PREFIX": TestEnvironment.uniquePrefix("processing"), "JOB_MAX_ATTEMPTS": String(maxAttempts),
+                ])
+                let configuration = try WorkerConfiguration(environment: environment)
+                let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
+                try await backends.prepare(logger: logger)
+                let http = CurlHTTPClient(threadPool: TestThreadPool.shared)
+                var providers = try ProviderSettings(environment: environment, http: http)
+                providers.transcribers = transcribers
+                providers.analysts = analysts
+                let chain = ProviderChain(
+                    health: ProviderHealth([], logger: logger),
+                    retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10)),
+                    prices: PriceTable(), cache: nil)
+                let pipeline = CallPipeline(
+                    repository: backends.repository, http: http, providers: providers, chain: chain,
+                    configuration: configuration)
+                let processor = CallProcessor(
+                    repository: backends.repository, queue: backends.queue, pipeline: pipeline, logger: logger)
+                try await body(ProcessingHarness(backends: backends, pipeline: pipeline, processor: processor))
+                _ = try? await clients.redis.send(["DEL", backends.queue.configuration.streamKey,
+                                                   backends.queue.configuration.delayedKey,
+                                                   backends.queue.configuration.deadLetterKey,
+                                                   backends.queue.configuration.inFlightKey])
+            }
+        }
+    }
+
+    /// Stores a call and answers its record as a worker claims it (attempts counted).
+    func claimed(_ call: NewCall) async throws -> CallRecord {
+        _ = try await repository.insert(call)
+        return try await repository.claim([call.id])[0]
+    }
+
+    /// Stores and enqueues a call, and takes its entry from the stream as a worker does.
+    func fetched(_ call: NewCall) async throws -> (QueueEntry, CallRecord) {
+        _ = try await repository.insert(call)
+        try await queue.enqueue(call.id)
+        let entry = try await queue.fetch(consumer: "processing-test", count: 1, block: .milliseconds(200))[0]
+        return await processor.claim([entry])[0]
+    }
+
+    static let dialog = """
+        Manager: Hello, this is Anna from Acme, how can I help you?
+        Customer: I need a faster internet plan for my office.
+        Manager: What speed do you need? Our business plan costs 40 dollars a month; shall I send you the offer today?
+        Customer: Yes, please send it.
+        """
+
+    static func textCall(_ text: String = dialog) -> NewCall {
+        NewCall(managerID: "anna", mode: .manager, source: .text, dialogText: text)
+    }
+
+    static func upload(_ bytes: [UInt8]) -> NewCall {
+        NewCall(managerID: "anna", mode: .manager, source: .upload,
+                audio: UploadedAudio(filename: "call.wav", contentType: "audio/wav", data: bytes))
+    }
+
+    /// A one-second mono PCM16 WAV at 8 kHz.
+    static let wav = WAVAudio.file([UInt8](repeating: 0, count: 16_000), formatTag: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16)
+
+    static let transcript = Transcript(segments: [
+        Segment(role: .manager, speaker: "A", text: "Hello, this is Anna from Acme, how can I help you?", start: 0, end: 2),
+        Segment(role: .customer, speaker: "B", text: "I need a faster plan.", start: 2, end: 4),
+    ], language: "en")
+}
