@@ -75,7 +75,8 @@ let package = Package(
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
         .target(name: "CallAuditAPI", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "Providers", "CoreExtensions",
+            "CallAuditCore", "CallAuditRuntime", "CallQueue", "CallStore", "CoreExtensions", "CurlHTTP", "Providers",
+            "RedisClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -113,6 +114,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
+        .testTarget(name: "BlockingPoolTests", dependencies: ["BlockingPool", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),
         .testTarget(name: "CurlHTTPTests", dependencies: [
@@ -138,7 +140,7 @@ let package = Package(
         ], swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CallAuditAPITests", dependencies: [
-            "CallAuditAPI", "CoreExtensions", "TestSupport",
+            "CallAuditAPI", "CoreExtensions", "PostgresClient", "RedisClient", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),

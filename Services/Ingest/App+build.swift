@@ -11,8 +11,7 @@ func buildApplication(reader environment: EnvironmentVariables) async throws -> 
     let logger = Logger.service("callaudit-ingest", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
     let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
-    let dependencies = IngestDependencies(
-        configuration: configuration, repository: backends.repository, queue: backends.queue, logger: logger)
+    let dependencies = IngestDependencies(configuration: configuration, backends: backends, redis: clients.redis, logger: logger)
     var app = Application(
         router: APIRoutes.router(dependencies).router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),

@@ -3,5 +3,5 @@ enum AcquireDecision<Connection> {
     case use(Connection)
     case open
     case wait
-    case fail
+    case fail(any Error)
 }

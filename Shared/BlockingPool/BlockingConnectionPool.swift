@@ -4,17 +4,23 @@ import Synchronization
 /// A pool of at most `maxConnections` blocking connections, opened lazily, whose every use runs on a dedicated
 /// `NIOThreadPool` thread so that no C call ever blocks Swift's cooperative pool.
 ///
-/// Callers that find every connection busy wait, in order, without polling. A broken connection is dropped and the
-/// next use opens a new one, so the pool recovers by itself after the server restarts.
+/// Callers that find every connection busy wait, in order, without polling, for at most `acquireTimeout`
+/// (``BlockingPoolTimeout``); a cancelled caller leaves the line at once (`CancellationError`). A broken connection is
+/// dropped and the next use opens a new one, so the pool recovers by itself after the server restarts.
 public final class BlockingConnectionPool<Connection: BlockingConnection>: Sendable {
     private let maxConnections: Int
+    private let acquireTimeout: Duration
     private let threadPool: NIOThreadPool
     private let connect: @Sendable () throws -> Connection
     private let state: Mutex<PoolState<Connection>>
 
     /// Creates a pool; `connect` opens one connection (it runs on the thread pool).
-    public init(maxConnections: Int, threadPool: NIOThreadPool, connect: @escaping @Sendable () throws -> Connection) {
+    public init(
+        maxConnections: Int, acquireTimeout: Duration = .seconds(30), threadPool: NIOThreadPool,
+        connect: @escaping @Sendable () throws -> Connection
+    ) {
         self.maxConnections = max(1, maxConnections)
+        self.acquireTimeout = acquireTimeout
         self.threadPool = threadPool
         self.connect = connect
         self.state = Mutex(PoolState())
@@ -49,31 +55,53 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
             state.closed = true
             state.idle.removeAll()
             defer { state.waiters.removeAll() }
-            return state.waiters
+            return state.waiters.map(\.continuation)
         }
         for waiter in waiters { waiter.resume(throwing: BlockingPoolClosed()) }
     }
 
     /// A connection to use, or `nil` when the caller may open a new one.
     private func acquire() async throws -> Connection? {
-        try await withCheckedThrowingContinuation { continuation in
-            let decision = state.withLock { state -> AcquireDecision<Connection> in
-                if state.closed { return .fail }
-                if let connection = state.idle.popLast() { return .use(connection) }
-                if state.open < maxConnections {
-                    state.open += 1
-                    return .open
-                }
-                state.waiters.append(continuation)
-                return .wait
-            }
-            switch decision {
-            case .use(let connection): continuation.resume(returning: connection)
-            case .open: continuation.resume(returning: nil)
-            case .fail: continuation.resume(throwing: BlockingPoolClosed())
-            case .wait: break
-            }
+        let id = state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
         }
+        let timeout = acquireTimeout
+        let timer = Task { [weak self] in
+            try await Task.sleep(for: timeout)
+            self?.leaveLine(id, throwing: BlockingPoolTimeout(waited: timeout))
+        }
+        defer { timer.cancel() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let decision = state.withLock { state -> AcquireDecision<Connection> in
+                    if state.closed { return .fail(BlockingPoolClosed()) }
+                    if let connection = state.idle.popLast() { return .use(connection) }
+                    if state.open < maxConnections {
+                        state.open += 1
+                        return .open
+                    }
+                    // Checked under the lock that the cancellation handler takes too: either it finds this waiter in
+                    // the line, or the waiter sees the cancellation here.
+                    if Task.isCancelled { return .fail(CancellationError()) }
+                    state.waiters.append((id, continuation))
+                    return .wait
+                }
+                switch decision {
+                case .use(let connection): continuation.resume(returning: connection)
+                case .open: continuation.resume(returning: nil)
+                case .fail(let error): continuation.resume(throwing: error)
+                case .wait: break
+                }
+            }
+        } onCancel: {
+            leaveLine(id, throwing: CancellationError())
+        }
+    }
+
+    /// Takes a waiting caller out of the line with `error`; nothing happens when it was served already.
+    private func leaveLine(_ id: UInt64, throwing error: any Error) {
+        state.withLock { $0.removeWaiter(id) }?.resume(throwing: error)
     }
 
     /// Gives a connection back, or (for `nil` or a broken one) its slot.
@@ -85,7 +113,7 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
                 return nil
             }
             if !state.waiters.isEmpty {
-                return (state.waiters.removeFirst(), usable)
+                return (state.waiters.removeFirst().continuation, usable)
             }
             if let usable { state.idle.append(usable) } else { state.open -= 1 }
             return nil

@@ -2,6 +2,15 @@
 struct PoolState<Connection> {
     var idle: [Connection] = []
     var open = 0
-    var waiters: [CheckedContinuation<Connection?, any Error>] = []
+    /// Callers waiting for a connection, first come first served; each has an id so that it can leave the line when
+    /// its task is cancelled or its wait times out.
+    var waiters: [(id: UInt64, continuation: CheckedContinuation<Connection?, any Error>)] = []
+    var nextWaiterID: UInt64 = 0
     var closed = false
+
+    /// Takes the waiter `id` out of the line, if it is still in it.
+    mutating func removeWaiter(_ id: UInt64) -> CheckedContinuation<Connection?, any Error>? {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
+        return waiters.remove(at: index).continuation
+    }
 }

@@ -1,4 +1,3 @@
-import CallAuditRuntime
 import Hummingbird
 
 /// The ingest API's router: every route, in groups by who may call them.
@@ -11,31 +10,27 @@ public enum APIRoutes {
         let configuration = dependencies.configuration
         if !configuration.corsAllowedOrigins.isEmpty { router.add(middleware: CORSPolicy(origins: configuration.corsAllowedOrigins)) }
         router.add(middleware: JSONErrorMiddleware())
-        let rateLimiter = configuration.rateLimitPerMinute > 0
-            ? RateLimiter(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix,
-                          perMinute: configuration.rateLimitPerMinute, logger: dependencies.logger)
-            : nil
         let open = RouteRecorder(router: router)
         let api = open.group(AccessMiddleware(
-            keys: configuration.apiKeys.map { $0.including(configuration.adminKeys) }, rateLimiter: rateLimiter,
+            keys: configuration.apiKeys.map { $0.including(configuration.adminKeys) }, rateLimiter: dependencies.rateLimiter,
             signedWebhooks: configuration.webhookSignature != nil))
         let admin = open.group(AdminAccessMiddleware(keys: configuration.adminKeys))
 
-        let board = ProviderStatusBoard(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix)
-        HealthController(repository: dependencies.repository, queue: dependencies.queue, board: board).addRoutes(to: open)
+        HealthController(calls: dependencies.calls, queue: dependencies.queue, providerStatus: dependencies.providerStatus)
+            .addRoutes(to: open)
         MetricsController(queue: dependencies.queue).addRoutes(to: open)
         OpenAPIController().addRoutes(to: open)
-        ProvidersController(board: board).addRoutes(to: api)
-        CallsController(intake: dependencies.intake, repository: dependencies.repository, configuration: configuration)
+        ProvidersController(providerStatus: dependencies.providerStatus).addRoutes(to: api)
+        CallsController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)
         let webhooks = WebhookController<IngestRequestContext>(
             intake: dependencies.intake, configuration: configuration, signature: configuration.webhookSignature)
         webhooks.addRoutes(to: api)
         webhooks.addRoutes(to: api, path: "/webhook/new_call_recording")
-        ReportsController(repository: dependencies.repository).addRoutes(to: api)
-        SeedController(intake: dependencies.intake, repository: dependencies.repository, configuration: configuration)
+        ReportsController(calls: dependencies.calls).addRoutes(to: api)
+        SeedController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)
-        AdminController(queue: dependencies.queue, repository: dependencies.repository).addRoutes(to: admin)
+        AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)
         return (router, open.routes)
     }
 }

@@ -7,8 +7,8 @@ import Hummingbird
 /// `POST /v1/admin/dead-letters/replay` gives them (all, or `{"ids": [...]}` by dead-letter id) a new start once the
 /// cause is fixed: the call is `queued` again with no attempts, then enqueued.
 struct AdminController<Context: RequestContext>: Sendable {
-    let queue: JobQueue
-    let repository: CallRepository
+    let queue: any WorkQueue
+    let calls: any CallStorage
 
     struct DeadLetterView: Codable {
         var id: String
@@ -51,7 +51,7 @@ struct AdminController<Context: RequestContext>: Sendable {
             let body = raw.readableBytes == 0 ? ReplayBody() : try JSONDecoder().decode(ReplayBody.self, from: Data(buffer: raw))
             let letters = try await queue.deadLetters(limit: Self.maxListed)
             let chosen = body.ids.map { ids in letters.filter { ids.contains($0.entryID) } } ?? letters
-            try await repository.requeueFailed(chosen.map(\.callID))
+            try await calls.requeueFailed(chosen.map(\.callID))
             var replayed: [String] = []
             for letter in chosen {
                 if let call = try await queue.replay(deadLetterID: letter.entryID) { replayed.append(call.uuidString.lowercased()) }

@@ -10,18 +10,18 @@ import Logging
 /// Calls that arrive together are written together: one multi-row INSERT (one commit) and one Redis round trip per
 /// batch. Under load this is what lets ingest keep pace with PostgreSQL; alone, a call is written at once.
 struct CallIntake: Sendable {
-    let repository: CallRepository
-    let queue: JobQueue
+    let calls: any CallStorage
+    let queue: any WorkQueue
     let logger: Logger
     private let batches: BatchCoalescer<NewCall, StoredCall>
 
-    init(repository: CallRepository, queue: JobQueue, logger: Logger) {
-        self.repository = repository
+    init(calls: any CallStorage, queue: any WorkQueue, logger: Logger) {
+        self.calls = calls
         self.queue = queue
         self.logger = logger
-        batches = BatchCoalescer(maxBatch: 128, maxWriters: 3) { calls in
-            try await Self.write(repository: repository, queue: queue, logger: logger) {
-                try await repository.insert(calls)
+        batches = BatchCoalescer(maxBatch: 128, maxWriters: 3) { batch in
+            try await Self.write(calls: calls, queue: queue, logger: logger) {
+                try await calls.insert(batch)
             }
         }
     }
@@ -32,14 +32,14 @@ struct CallIntake: Sendable {
     /// meanwhile, found by the worker's sweeper.
     func accept(_ call: NewCall) async throws -> StoredCall {
         guard call.audio != nil else { return try await batches.submit(call) }
-        return try await Self.write(repository: repository, queue: queue, logger: logger) {
-            [try await repository.insert(call)]
+        return try await Self.write(calls: calls, queue: queue, logger: logger) {
+            [try await calls.insert(call)]
         }[0].get()
     }
 
     /// Inserts, then enqueues what is new; on an enqueue failure withdraws the new rows and fails their callers.
     static func write(
-        repository: CallRepository, queue: JobQueue, logger: Logger, insert: () async throws -> [StoredCall]
+        calls: any CallStorage, queue: any WorkQueue, logger: Logger, insert: () async throws -> [StoredCall]
     ) async throws -> [Result<StoredCall, any Error>] {
         let stored = try await insert()
         let created = stored.filter(\.created).map(\.id)
@@ -47,7 +47,7 @@ struct CallIntake: Sendable {
             try await queue.enqueue(created)
         } catch {
             logger.warning("enqueue failed; calls withdrawn", metadata: ["calls": "\(created.count)", "error": "\(error)"])
-            _ = try? await repository.withdraw(created)
+            _ = try? await calls.withdraw(created)
             let refused = CallAuditError.unavailable("the queue (Redis) is unreachable; the call was not accepted, retry later")
             return stored.map { $0.created ? .failure(refused) : .success($0) }
         }

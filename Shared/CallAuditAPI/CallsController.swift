@@ -6,7 +6,7 @@ import Hummingbird
 /// `POST /v1/calls`, `POST /v1/calls/audio`, `GET /v1/calls/{id}` and `GET /v1/calls`.
 struct CallsController<Context: RequestContext>: Sendable {
     let intake: CallIntake
-    let repository: CallRepository
+    let calls: any CallStorage
     let configuration: IngestConfiguration
 
     func addRoutes(to routes: RouteRecorder<Context>) {
@@ -32,8 +32,8 @@ struct CallsController<Context: RequestContext>: Sendable {
 
     func show(_ context: Context) async throws -> CallView {
         let id = try Self.callID(context)
-        guard let call = try await repository.find(id) else { throw CallAuditError.notFound("no call with id \(id)") }
-        let result = call.status == .done ? try await repository.result(of: id) : nil
+        guard let call = try await calls.find(id) else { throw CallAuditError.notFound("no call with id \(id)") }
+        let result = call.status == .done ? try await calls.result(of: id) : nil
         return CallView(call, result: result)
     }
 
@@ -55,7 +55,7 @@ struct CallsController<Context: RequestContext>: Sendable {
             }
             return value
         } ?? 50
-        let page = try await repository.list(filter, limit: limit, cursor: query["cursor"].map(String.init))
+        let page = try await calls.list(filter, limit: limit, cursor: query["cursor"].map(String.init))
         return CallListView(calls: page.calls.map { CallView($0, result: nil) }, nextCursor: page.nextCursor)
     }
 

@@ -8,9 +8,9 @@ import Providers
 /// `GET /health` (the process answers) and `GET /ready` (Redis and PostgreSQL answer too; the providers as the
 /// workers last saw them are listed, and do not make the service unready: the local analyzer is always there).
 struct HealthController<Context: RequestContext>: Sendable {
-    let repository: CallRepository
-    let queue: JobQueue
-    let board: ProviderStatusBoard
+    let calls: any CallStorage
+    let queue: any WorkQueue
+    let providerStatus: any ProviderStatusSource
 
     struct Status: ResponseEncodable {
         var status: String
@@ -24,11 +24,11 @@ struct HealthController<Context: RequestContext>: Sendable {
     }
 
     func ready(_ request: Request, context: Context) async throws -> Response {
-        async let redis = Self.check { _ = try await queue.redis.send(["PING"]) }
-        async let postgres = Self.check { try await repository.ping() }
+        async let redis = Self.check { _ = try await queue.ping() }
+        async let postgres = Self.check { try await calls.ping() }
         let checks = ["redis": await redis, "postgres": await postgres]
         let ready = checks.values.allSatisfy { $0 == "ok" }
-        let providers = checks["redis"] == "ok" ? try? await board.read() : nil
+        let providers = checks["redis"] == "ok" ? try? await providerStatus.read() : nil
         let response = try Status(status: ready ? "ready" : "unavailable", checks: checks, providers: providers)
             .response(from: request, context: context)
         return ready ? response : Response(status: .serviceUnavailable, headers: response.headers, body: response.body)

@@ -1,22 +1,44 @@
+import CallAuditRuntime
 import CallQueue
 import CallStore
 import Logging
+import RedisClient
 
-/// What the routes need, built once at start.
+/// What the routes need, built once at start: the store and the queue behind protocols, so that routing, validation
+/// and error mapping can be tested in-process with stand-ins.
 public struct IngestDependencies: Sendable {
     let configuration: IngestConfiguration
-    let repository: CallRepository
-    let queue: JobQueue
+    let calls: any CallStorage
+    let queue: any WorkQueue
+    let providerStatus: any ProviderStatusSource
+    let rateLimiter: RateLimiter?
     let logger: Logger
     /// The one batcher all submitting routes share.
     let intake: CallIntake
 
-    /// What the routes of a process share.
-    public init(configuration: IngestConfiguration, repository: CallRepository, queue: JobQueue, logger: Logger) {
+    /// What the routes of a process share, from its backends (PostgreSQL and Redis).
+    public init(configuration: IngestConfiguration, backends: Backends, redis: RedisClient, logger: Logger) {
+        let prefix = backends.queue.configuration.keyPrefix
+        self.init(
+            configuration: configuration, calls: backends.repository, queue: backends.queue,
+            providerStatus: ProviderStatusBoard(redis: redis, keyPrefix: prefix),
+            rateLimiter: configuration.rateLimitPerMinute > 0
+                ? RateLimiter(redis: redis, keyPrefix: prefix, perMinute: configuration.rateLimitPerMinute, logger: logger)
+                : nil,
+            logger: logger)
+    }
+
+    /// What the routes share, from any implementations (tests).
+    init(
+        configuration: IngestConfiguration, calls: any CallStorage, queue: any WorkQueue,
+        providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, logger: Logger
+    ) {
         self.configuration = configuration
-        self.repository = repository
+        self.calls = calls
         self.queue = queue
+        self.providerStatus = providerStatus
+        self.rateLimiter = rateLimiter
         self.logger = logger
-        self.intake = CallIntake(repository: repository, queue: queue, logger: logger)
+        intake = CallIntake(calls: calls, queue: queue, logger: logger)
     }
 }

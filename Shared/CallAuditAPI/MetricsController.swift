@@ -4,7 +4,7 @@ import NIOCore
 
 /// `GET /metrics`: the queue's depth in Prometheus text format, for dashboards and autoscaling workers on lag.
 struct MetricsController<Context: RequestContext>: Sendable {
-    let queue: JobQueue
+    let queue: any WorkQueue
 
     func addRoutes(to routes: RouteRecorder<Context>) {
         routes.on("/metrics", method: .get) { _, _ in

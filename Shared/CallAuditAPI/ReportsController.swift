@@ -5,7 +5,7 @@ import Hummingbird
 
 /// `GET /v1/reports/managers` and `GET /v1/reports/managers/{manager_id}`, as JSON or, with `Accept: text/csv`, CSV.
 struct ReportsController<Context: RequestContext>: Sendable {
-    let repository: CallRepository
+    let calls: any CallStorage
 
     func addRoutes(to routes: RouteRecorder<Context>) {
         routes.on("/v1/reports/managers", method: .get) { request, context in try await managers(request, context: context) }
@@ -16,7 +16,7 @@ struct ReportsController<Context: RequestContext>: Sendable {
 
     func managers(_ request: Request, context: Context) async throws -> Response {
         let period = try ReportQuery.period(request.uri.queryParameters)
-        let summaries = try await repository.managerSummaries(period)
+        let summaries = try await calls.managerSummaries(period)
         if Self.wantsCSV(request) {
             let keys = Array(Set(summaries.flatMap { $0.criteria.map(\.key) })).sorted()
             let rows = summaries.map { summary in
@@ -41,7 +41,8 @@ struct ReportsController<Context: RequestContext>: Sendable {
         }
         let query = request.uri.queryParameters
         let period = try ReportQuery.period(query)
-        let report = try await repository.managerReport(managerID, period: period, bucket: try ReportQuery.bucket(query))
+        let report = try await calls.managerReport(
+            managerID, period: period, bucket: try ReportQuery.bucket(query), recentLimit: 10)
         if Self.wantsCSV(request) {
             let rows = report.trend.map {
                 [managerID, CSVTable.timestamp($0.periodStart), String($0.calls), CSVTable.number($0.averageScore)]

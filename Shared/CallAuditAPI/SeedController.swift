@@ -7,7 +7,7 @@ import Hummingbird
 /// within `SEED_WAIT_SECONDS`, else `202` with the call's id to poll.
 struct SeedController<Context: RequestContext>: Sendable {
     let intake: CallIntake
-    let repository: CallRepository
+    let calls: any CallStorage
     let configuration: IngestConfiguration
 
     func addRoutes(to routes: RouteRecorder<Context>) {
@@ -36,10 +36,10 @@ struct SeedController<Context: RequestContext>: Sendable {
         let deadline = ContinuousClock.now + configuration.seedWait
         var pause = Duration.milliseconds(20)
         while ContinuousClock.now < deadline {
-            guard let record = try await repository.find(stored.id) else { break }
+            guard let record = try await calls.find(stored.id) else { break }
             switch record.status {
             case .done:
-                if let result = try await repository.result(of: stored.id) {
+                if let result = try await calls.result(of: stored.id) {
                     return try SeedResultView(id: stored.id, result: result).response(from: request, context: context)
                 }
             case .failed:

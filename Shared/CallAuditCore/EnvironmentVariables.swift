@@ -2,12 +2,14 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 
 /// Configuration from the process environment, with a `.env` file as fallback.
 ///
 /// Variables set in the environment win over the file; the file is read once, at creation.
 public struct EnvironmentVariables: Sendable {
     private let values: [String: String]
+    private let readLog = ReadLog()
 
     /// Reads the process environment and, when it exists, the `.env` file at `dotEnvPath`.
     public init(dotEnvPath: String = ".env") {
@@ -21,8 +23,12 @@ public struct EnvironmentVariables: Sendable {
         self.values = values
     }
 
+    /// Every variable asked for so far, set or not: a test holds it against a service's `--help` list.
+    public var keysRead: Set<String> { readLog.keys }
+
     /// The value of `key`, or `nil` when unset or empty.
     public func string(_ key: String) -> String? {
+        readLog.note(key)
         guard let value = values[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
     }
@@ -67,6 +73,17 @@ public struct EnvironmentVariables: Sendable {
         }
         return result
     }
+}
+
+/// The names a configuration has asked for, from any thread.
+private final class ReadLog: Sendable {
+    private let names = Mutex<Set<String>>([])
+
+    func note(_ key: String) {
+        _ = names.withLock { $0.insert(key) }
+    }
+
+    var keys: Set<String> { names.withLock { $0 } }
 }
 
 /// A configuration variable whose value cannot be used: one line that names it, and says what is wrong.

@@ -19,6 +19,11 @@ public struct JobQueue: Sendable {
         self.configuration = configuration
     }
 
+    /// Throws when Redis cannot be reached.
+    public func ping() async throws {
+        _ = try await redis.send(["PING"])
+    }
+
     /// Creates the stream and consumer group if they do not exist (an existing group is kept as it is).
     public func ensureGroup() async throws {
         do {

@@ -32,6 +32,8 @@ public final class PostgresPool: Sendable {
             }
         } catch is BlockingPoolClosed {
             throw PostgresError(sqlState: "08003", message: "the PostgreSQL pool is closed")
+        } catch let timeout as BlockingPoolTimeout {
+            throw PostgresError(sqlState: "08000", message: "every PostgreSQL connection stayed busy: \(timeout)")
         }
     }
 

@@ -40,6 +40,8 @@ public final class RedisClient: Sendable {
             return try await pool.withConnection(body)
         } catch is BlockingPoolClosed {
             throw RedisError.closed
+        } catch let timeout as BlockingPoolTimeout {
+            throw RedisError.io("every Redis connection stayed busy: \(timeout)")
         }
     }
 

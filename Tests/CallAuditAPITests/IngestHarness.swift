@@ -17,9 +17,10 @@ import TestSupport
 struct IngestHarness: Sendable {
     let dependencies: IngestDependencies
     let clients: ServiceClients
+    let backends: Backends
 
-    var repository: CallRepository { dependencies.repository }
-    var queue: JobQueue { dependencies.queue }
+    var repository: CallRepository { backends.repository }
+    var queue: JobQueue { backends.queue }
 
     static func with(
         environment extra: [String: String] = [:], redisURL: String? = nil,
@@ -36,13 +37,11 @@ struct IngestHarness: Sendable {
             let clients = try ServiceClients(
                 databaseURL: backend.databaseURL, databasePoolSize: 4, redisURL: backend.redisURL, redisPoolSize: 4,
                 logger: logger)
-            let repository = CallRepository(pool: clients.postgres)
-            try await repository.migrate(logger: logger)
-            let queue = JobQueue(redis: clients.redis, configuration: backend.queue)
-            try? await queue.ensureGroup()
-            let dependencies = IngestDependencies(
-                configuration: configuration, repository: repository, queue: queue, logger: logger)
-            let harness = IngestHarness(dependencies: dependencies, clients: clients)
+            let backends = Backends(clients: clients, queueConfiguration: backend.queue)
+            try await backends.repository.migrate(logger: logger)
+            try? await backends.queue.ensureGroup()
+            let dependencies = IngestDependencies(configuration: configuration, backends: backends, redis: clients.redis, logger: logger)
+            let harness = IngestHarness(dependencies: dependencies, clients: clients, backends: backends)
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
                 try await app.test(.router) { client in try await body(harness, client) }

@@ -1,10 +1,14 @@
 import CallAuditCore
-@testable import CallStore
+import CallAuditRuntime
+import CurlHTTP
 import FailurePolicy
+import Logging
 import Providers
 import Testing
+import TestSupport
 
 @testable import CallProcessing
+@testable import CallStore
 
 @Suite("The pipeline: stages, providers and the disposition of every failure")
 struct CallPipelineTests {
@@ -70,5 +74,22 @@ struct CallPipelineTests {
             #expect(failure?.disposition == .permanent)
             #expect(analyst.requests == 1)
         }
+    }
+}
+
+@Suite("The worker's settings")
+struct WorkerSettingsTests {
+    @Test("every variable the worker reads is in its --help list, with a default")
+    func helpListsEverySetting() throws {
+        let environment = EnvironmentVariables([:])
+        _ = try WorkerConfiguration(environment: environment)
+        _ = try ProviderSettings(environment: environment, http: CurlHTTPClient(threadPool: TestThreadPool.shared))
+        _ = Logger.service("worker-test", environment: environment)
+        let listed = Set(WorkerConfiguration.settings.map(\.name))
+        let system: Set = ["PATH"]  // where ffmpeg is looked for: the system's, not a setting of ours
+        let unlisted = environment.keysRead.subtracting(listed).subtracting(system)
+        #expect(unlisted.isEmpty, "read but not listed: \(unlisted)")
+        #expect(listed.count == WorkerConfiguration.settings.count, "each listed once")
+        #expect(WorkerConfiguration.settings.allSatisfy { !$0.defaultValue.isEmpty && !$0.meaning.isEmpty })
     }
 }

@@ -300,6 +300,16 @@ struct PostgresPoolTests {
         await unescaped.close()
     }
 
+    @Test("a connection string libpq cannot use is named before any connection: unreadable, or a port that is no number")
+    func connectionStringProblems() {
+        #expect(PostgresConfiguration(connectionString: "postgres://u:pw@127.0.0.1:5432/db").connectionStringProblem == nil)
+        #expect(PostgresConfiguration(connectionString: "host=127.0.0.1 port=5432,5433 dbname=x").connectionStringProblem == nil)
+        let port = PostgresConfiguration(connectionString: "postgres://u:s3cret-pw@db.example:notaport/db").connectionStringProblem
+        #expect(port?.contains("port") == true && port?.contains("s3cret") == false, "\(port ?? "")")
+        let garbage = PostgresConfiguration(connectionString: "host=a port").connectionStringProblem
+        #expect(garbage != nil)
+    }
+
     @Test("a closed pool refuses work with a connection error")
     func closedPool() async throws {
         let pool = Server.pool(try Server.url(), size: 1)

@@ -1,0 +1,31 @@
+import CallAuditCore
+import CallStore
+import Foundation
+
+/// What the API reads from and writes to the store of calls. `CallRepository` is it over PostgreSQL; tests give
+/// stand-ins where they make a test clearer (a store that records what reaches it proves that bad input never does).
+public protocol CallStorage: Sendable {
+    /// Stores one call (a recording with it, in the same transaction); a repeat answers the stored call.
+    func insert(_ call: NewCall) async throws -> StoredCall
+    /// Stores calls without recordings, answering in the same order.
+    func insert(_ calls: [NewCall]) async throws -> [StoredCall]
+    /// Removes calls whose enqueue failed, unless a repeat was answered with them meanwhile; answers those removed.
+    func withdraw(_ ids: [UUID]) async throws -> [UUID]
+    /// A call by id.
+    func find(_ id: UUID) async throws -> CallRecord?
+    /// A finished call's result.
+    func result(of id: UUID) async throws -> AnalysisResult?
+    /// A page of calls.
+    func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage
+    /// Every manager's summary over a period.
+    func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary]
+    /// One manager's report.
+    func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
+        -> ManagerReport
+    /// Gives dead-lettered calls a new start.
+    func requeueFailed(_ ids: [UUID]) async throws
+    /// Throws when the store cannot be reached.
+    func ping() async throws
+}
+
+extension CallRepository: CallStorage {}

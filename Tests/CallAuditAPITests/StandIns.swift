@@ -1,0 +1,87 @@
+import CallAuditCore
+import CallQueue
+import CallStore
+import Foundation
+import Providers
+import Synchronization
+
+@testable import CallAuditAPI
+
+/// A store that keeps what reaches it in memory: a test reads whether bad input ever got this far. `failure`, when
+/// set, is what every call throws (a database that is down).
+final class RecordingCallStorage: CallStorage {
+    private let inserted = Mutex<[NewCall]>([])
+    private let withdrawn = Mutex<[UUID]>([])
+    let failure: (any Error & Sendable)?
+
+    init(failing failure: (any Error & Sendable)? = nil) {
+        self.failure = failure
+    }
+
+    var insertedCalls: [NewCall] { inserted.withLock { $0 } }
+    var withdrawnIDs: [UUID] { withdrawn.withLock { $0 } }
+
+    func insert(_ call: NewCall) async throws -> StoredCall {
+        try await insert([call])[0]
+    }
+
+    func insert(_ calls: [NewCall]) async throws -> [StoredCall] {
+        if let failure { throw failure }
+        inserted.withLock { $0 += calls }
+        return calls.map { StoredCall(id: $0.id, status: .queued, created: true) }
+    }
+
+    func withdraw(_ ids: [UUID]) async throws -> [UUID] {
+        withdrawn.withLock { $0 += ids }
+        return ids
+    }
+
+    func find(_ id: UUID) async throws -> CallRecord? {
+        if let failure { throw failure }
+        return nil
+    }
+
+    func result(of id: UUID) async throws -> AnalysisResult? { nil }
+    func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage { throw StandInUnused() }
+    func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary] { throw StandInUnused() }
+    func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
+        -> ManagerReport { throw StandInUnused() }
+    func requeueFailed(_ ids: [UUID]) async throws { throw StandInUnused() }
+
+    func ping() async throws {
+        if let failure { throw failure }
+    }
+}
+
+/// A queue that keeps the ids it was given; `failure`, when set, is what every call throws (Redis is down).
+final class RecordingWorkQueue: WorkQueue {
+    private let enqueued = Mutex<[UUID]>([])
+    let failure: (any Error & Sendable)?
+
+    init(failing failure: (any Error & Sendable)? = nil) {
+        self.failure = failure
+    }
+
+    var enqueuedIDs: [UUID] { enqueued.withLock { $0 } }
+
+    func enqueue(_ callIDs: [UUID]) async throws {
+        if let failure { throw failure }
+        enqueued.withLock { $0 += callIDs }
+    }
+
+    func deadLetters(limit: Int) async throws -> [DeadLetter] { [] }
+    func replay(deadLetterID: String) async throws -> UUID? { nil }
+    func stats() async throws -> QueueStats { throw StandInUnused() }
+
+    func ping() async throws {
+        if let failure { throw failure }
+    }
+}
+
+/// No worker has published the providers' state.
+struct NoProviderStatus: ProviderStatusSource {
+    func read() async throws -> [ProviderStatus] { [] }
+}
+
+/// A stand-in was asked for something its test does not use.
+struct StandInUnused: Error {}
