@@ -35,6 +35,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Shared/BlockingPool", swiftSettings: strictSwift),
         .target(name: "CallAuditCore", dependencies: [
+            "FailurePolicy",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/CallAuditCore", swiftSettings: strictSwift),
         .target(name: "RedisClient", dependencies: [
