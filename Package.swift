@@ -99,11 +99,10 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallProcessing", "CallAuditCore", "CallAuditRuntime", "CallQueue", "CurlHTTP", "Providers",
+            "CallAuditCore", "CallAuditRuntime", "CallProcessing", "CurlHTTP", "Providers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Services/Worker", swiftSettings: strictSwift),
         .executableTarget(name: "AnalyzerBenchmark", dependencies: ["CallAuditCore", "OfflineAnalyzer"],
                           path: "Benchmarks/AnalyzerBenchmark", swiftSettings: strictSwift),

@@ -3,7 +3,6 @@ import CallAuditRuntime
 import CallProcessing
 import CurlHTTP
 import Logging
-import NIOPosix
 import Providers
 import ServiceLifecycle
 
