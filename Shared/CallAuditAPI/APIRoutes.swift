@@ -24,7 +24,7 @@ public enum APIRoutes {
         let board = ProviderStatusBoard(redis: dependencies.queue.redis, keyPrefix: dependencies.queue.configuration.keyPrefix)
         HealthController(repository: dependencies.repository, queue: dependencies.queue, board: board).addRoutes(to: open)
         MetricsController(queue: dependencies.queue).addRoutes(to: open)
-        OpenAPIController().addRoutes(to: open)
+        OpenAPIController(document: dependencies.openAPI).addRoutes(to: open)
         ProvidersController(board: board).addRoutes(to: api)
         CallsController(intake: dependencies.intake, repository: dependencies.repository, configuration: configuration)
             .addRoutes(to: api)

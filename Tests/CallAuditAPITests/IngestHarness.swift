@@ -41,7 +41,8 @@ struct IngestHarness: Sendable {
             let queue = JobQueue(redis: clients.redis, configuration: backend.queue)
             try? await queue.ensureGroup()
             let dependencies = IngestDependencies(
-                configuration: configuration, repository: repository, queue: queue, logger: logger)
+                configuration: configuration, repository: repository, queue: queue,
+                openAPI: try OpenAPIDocument.load(path: configuration.openAPIPath), logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients)
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
