@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -82,6 +83,7 @@ let package = Package(
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Yams", package: "Yams"),
         ], path: "Shared/CallAuditAPI", swiftSettings: strictSwift),
         .target(name: "CallProcessing", dependencies: [
             "Audio", "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CoreExtensions", "CurlHTTP",
@@ -108,7 +110,7 @@ let package = Package(
                           path: "Benchmarks/AnalyzerBenchmark", swiftSettings: strictSwift),
 
         .target(name: "TestSupport", dependencies: [
-            "CallAuditRuntime", "PostgresClient", "RedisClient",
+            "CallAuditCore", "CallAuditRuntime", "PostgresClient", "RedisClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -8,10 +8,12 @@ import Logging
 /// the API's routes. A setting that cannot be used throws here, before anything starts.
 func buildApplication(reader environment: EnvironmentVariables) async throws -> some ApplicationProtocol {
     let configuration = try IngestConfiguration(environment: environment)
+    let openAPI = try OpenAPIDocument.load(path: configuration.openAPIPath)
     let logger = Logger.service("callaudit-ingest", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
     let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
-    let dependencies = IngestDependencies(configuration: configuration, backends: backends, redis: clients.redis, logger: logger)
+    let dependencies = IngestDependencies(
+        configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, logger: logger)
     var app = Application(
         router: APIRoutes.router(dependencies).router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),

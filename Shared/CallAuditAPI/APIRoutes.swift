@@ -19,7 +19,7 @@ public enum APIRoutes {
         HealthController(calls: dependencies.calls, queue: dependencies.queue, providerStatus: dependencies.providerStatus)
             .addRoutes(to: open)
         MetricsController(queue: dependencies.queue).addRoutes(to: open)
-        OpenAPIController().addRoutes(to: open)
+        OpenAPIController(document: dependencies.openAPI).addRoutes(to: open)
         ProvidersController(providerStatus: dependencies.providerStatus).addRoutes(to: api)
         CallsController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)

@@ -29,6 +29,9 @@ public struct IngestConfiguration: Sendable {
     var rateLimitPerMinute: Int
     /// Origins browsers may call from (`CORS_ALLOWED_ORIGINS`, comma-separated, or `*`); empty: CORS closed.
     var corsAllowedOrigins: Set<String>
+    /// The API description (`OPENAPI_PATH`); `nil`: `openapi.yaml` next to the executable, in the working directory or
+    /// in `/app`.
+    public var openAPIPath: String?
 
     /// The limits every submission is checked against.
     var submissionLimits: SubmissionLimits {
@@ -51,6 +54,7 @@ public struct IngestConfiguration: Sendable {
         rateLimitPerMinute = max(0, try environment.int("RATE_LIMIT_PER_MINUTE", default: 0))
         corsAllowedOrigins = Set((environment.string("CORS_ALLOWED_ORIGINS") ?? "").split(separator: ",").map(\.trimmed)
             .filter { !$0.isEmpty })
+        openAPIPath = environment.string("OPENAPI_PATH")
     }
 
     /// Every variable the ingest service reads, for `--help`.
@@ -67,5 +71,7 @@ public struct IngestConfiguration: Sendable {
         .init("MAX_JSON_BYTES", "2097152", "largest JSON body"),
         .init("SEED_WAIT_SECONDS", "20", "how long the seed routes wait for a result before answering 202"),
         .init("AUDIO_URL_ALLOW_PRIVATE", "false", "allow recording URLs on loopback or private addresses"),
+        .init("OPENAPI_PATH", "openapi.yaml next to the binary, in the working directory or in /app",
+              "the API description served at /openapi.yaml and /openapi.json"),
     ]
 }

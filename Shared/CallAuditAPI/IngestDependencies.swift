@@ -13,11 +13,15 @@ public struct IngestDependencies: Sendable {
     let providerStatus: any ProviderStatusSource
     let rateLimiter: RateLimiter?
     let logger: Logger
+    /// The API contract served at `/openapi.yaml` and `/openapi.json`.
+    let openAPI: OpenAPIDocument
     /// The one batcher all submitting routes share.
     let intake: CallIntake
 
     /// What the routes of a process share, from its backends (PostgreSQL and Redis).
-    public init(configuration: IngestConfiguration, backends: Backends, redis: RedisClient, logger: Logger) {
+    public init(
+        configuration: IngestConfiguration, backends: Backends, redis: RedisClient, openAPI: OpenAPIDocument, logger: Logger
+    ) {
         let prefix = backends.queue.configuration.keyPrefix
         self.init(
             configuration: configuration, calls: backends.repository, queue: backends.queue,
@@ -25,16 +29,17 @@ public struct IngestDependencies: Sendable {
             rateLimiter: configuration.rateLimitPerMinute > 0
                 ? RateLimiter(redis: redis, keyPrefix: prefix, perMinute: configuration.rateLimitPerMinute, logger: logger)
                 : nil,
-            logger: logger)
+            openAPI: openAPI, logger: logger)
     }
 
     /// What the routes share, from any implementations (tests).
     init(
         configuration: IngestConfiguration, calls: any CallStorage, queue: any WorkQueue,
-        providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, logger: Logger
+        providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, openAPI: OpenAPIDocument, logger: Logger
     ) {
         self.configuration = configuration
         self.calls = calls
+        self.openAPI = openAPI
         self.queue = queue
         self.providerStatus = providerStatus
         self.rateLimiter = rateLimiter

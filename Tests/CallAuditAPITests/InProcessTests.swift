@@ -9,11 +9,12 @@ import NIOCore
 import PostgresClient
 import RedisClient
 import Testing
+import TestSupport
 
 @testable import CallAuditAPI
 
 /// Routing, validation and error mapping in-process, with no server at all: the store and the queue are stand-ins
-/// that record what reaches them.
+/// that record what reaches them; every answer is held against openapi.yaml as in the other API tests.
 @Suite("The API in-process: routing, validation and error mapping without servers")
 struct InProcessTests {
     static func with(
@@ -22,10 +23,14 @@ struct InProcessTests {
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let configuration = try IngestConfiguration(environment: EnvironmentVariables(environment))
+        let openAPI = try OpenAPIDocument.load(path: configuration.openAPIPath)
         let dependencies = IngestDependencies(
             configuration: configuration, calls: calls, queue: queue, providerStatus: NoProviderStatus(), rateLimiter: nil,
-            logger: Logger(label: "in-process"))
-        try await Application(router: APIRoutes.router(dependencies).router).test(.router, body)
+            openAPI: openAPI, logger: Logger(label: "in-process"))
+        let contract = try OpenAPIContract(json: openAPI.json)
+        try await Application(router: APIRoutes.router(dependencies).router).test(.router) { client in
+            try await body(ContractCheckingClient(client: client, contract: contract))
+        }
     }
 
     @Test("bad bodies are a 400 naming what is wrong, and nothing reaches the store or the queue", arguments: [

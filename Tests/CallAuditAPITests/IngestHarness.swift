@@ -13,7 +13,8 @@ import TestSupport
 
 @testable import CallAuditAPI
 
-/// The ingest router on a fresh database and a queue prefix of its own, on the real test servers.
+/// The ingest router on a fresh database and a queue prefix of its own, on the real test servers. Every response is
+/// held against the OpenAPI file (`ContractCheckingClient`).
 struct IngestHarness: Sendable {
     let dependencies: IngestDependencies
     let clients: ServiceClients
@@ -40,11 +41,16 @@ struct IngestHarness: Sendable {
             let backends = Backends(clients: clients, queueConfiguration: backend.queue)
             try await backends.repository.migrate(logger: logger)
             try? await backends.queue.ensureGroup()
-            let dependencies = IngestDependencies(configuration: configuration, backends: backends, redis: clients.redis, logger: logger)
+            let dependencies = IngestDependencies(
+                configuration: configuration, backends: backends, redis: clients.redis,
+                openAPI: try OpenAPIDocument.load(path: configuration.openAPIPath), logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients, backends: backends)
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
-                try await app.test(.router) { client in try await body(harness, client) }
+                let contract = try OpenAPIContract(json: dependencies.openAPI.json)
+                try await app.test(.router) { client in
+                    try await body(harness, ContractCheckingClient(client: client, contract: contract))
+                }
             } catch {
                 try? await harness.dropQueue()
                 try? await clients.close()
