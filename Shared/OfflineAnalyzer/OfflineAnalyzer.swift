@@ -2,7 +2,7 @@ import CallAuditCore
 
 /// The built-in `local` provider: deterministic, offline analysis of a dialog in Russian, Korean or English —
 /// roles from speaker labels or inferred from what is said, language, lexicon sentiment and profanity, the mode's
-/// rubric with evidence quotes, an extractive summary, recommendations from the weakest criteria, and metrics.
+/// rubric with evidence quotes, an extractive summary, coaching recommendations, and metrics.
 public struct OfflineAnalyzer: Sendable {
     /// Creates the analyzer.
     public init() {}
@@ -30,11 +30,11 @@ public struct OfflineAnalyzer: Sendable {
         let rubric = Rubric.forMode(mode)
         let criteria = RubricScorer(signals: signals, metrics: metrics, sentiment: sentiment).scores(for: rubric)
         let total = rubric.total(of: criteria)
-        let writer = SummaryWriter(signals: signals, language: language)
         return AnalysisResult(
-            totalScore: total, criteria: criteria, summary: writer.summary(mode: mode, total: total),
-            recommendations: writer.recommendations(for: criteria), language: language, sentiment: sentiment,
-            profanity: Profanity(spans: profanitySpans), segments: segments, metrics: metrics,
+            totalScore: total, criteria: criteria,
+            summary: SummaryWriter(signals: signals, language: language).summary(mode: mode, total: total),
+            recommendations: CoachingWriter(language: language).recommendations(for: criteria), language: language,
+            sentiment: sentiment, profanity: Profanity(spans: profanitySpans), segments: segments, metrics: metrics,
             providers: [ProviderStep(step: "roles", provider: "local"), ProviderStep(step: "analysis", provider: "local")],
             topic: Self.topic(signals), roles: roles)
     }
