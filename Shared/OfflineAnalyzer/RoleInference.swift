@@ -17,7 +17,8 @@ enum RoleInference {
     /// little confidence: one strong cue alone (2 points) reaches the ``threshold`` exactly, a weak one (1) does not.
     static let evidencePrior = 2.0
 
-    /// The segments with the roles that could be inferred, and how the roles were decided.
+    /// The segments with the roles that could be inferred, and how the roles were decided: when both named speakers
+    /// and bare turns had to be decided, the less sure of the two decisions is the call's.
     static func infer(_ input: [SegmentSignals]) -> ([SegmentSignals], RoleAssignment) {
         let labelled = RoleAssignment(source: .labels, confidence: 1)
         guard input.contains(where: { $0.role == .unknown }) else { return (input, labelled) }
