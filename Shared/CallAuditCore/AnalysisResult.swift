@@ -6,7 +6,8 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var criteria: [CriterionScore]
     /// A short summary of the call.
     public var summary: String
-    /// Coaching recommendations, weakest criteria first.
+    /// Coaching recommendations, weakest criteria first: fixes (or, for a good call, the next-level step), then what
+    /// to keep doing.
     public var recommendations: [String]
     /// ISO 639-1 code of the call's language (`ru`, `ko`, `en`).
     public var language: String
@@ -16,6 +17,8 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var profanity: Profanity
     /// The dialog with roles.
     public var segments: [Segment]
+    /// How the roles of the segments were decided, and how sure that is; absent in results stored before it existed.
+    public var roles: RoleAssignment?
     /// Figures that need no model.
     public var metrics: CallMetrics
     /// Which provider did each step.
@@ -32,7 +35,7 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public init(
         totalScore: Int, criteria: [CriterionScore], summary: String, recommendations: [String],
         language: String, sentiment: Sentiment, profanity: Profanity, segments: [Segment],
-        metrics: CallMetrics, providers: [ProviderStep], topic: String? = nil
+        metrics: CallMetrics, providers: [ProviderStep], topic: String? = nil, roles: RoleAssignment? = nil
     ) {
         self.totalScore = totalScore
         self.criteria = criteria
@@ -45,11 +48,12 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
         self.metrics = metrics
         self.providers = providers
         self.topic = topic
+        self.roles = roles
     }
 
     enum CodingKeys: String, CodingKey {
         case totalScore = "total_score"
-        case criteria, summary, recommendations, language, sentiment, profanity, segments, metrics, providers, topic
+        case criteria, summary, recommendations, language, sentiment, profanity, segments, roles, metrics, providers, topic
         case providerCalls = "provider_calls"
         case costUSD = "cost_usd"
     }

@@ -4,47 +4,68 @@ import CallAuditCore
 ///
 /// Several turns may stand on one line ("Клиент: Привет! Менеджер: Добрый день!"); a line without a label continues
 /// the previous turn (also the turn of a label that stands alone on its line); a leading timestamp ("[00:01:15]",
-/// "00:12") is skipped; a role word with a name ("Менеджер Анна:") is that role; unknown labels ("Speaker 1:") keep
-/// their name and get a role only when the words show it.
+/// "[00:00.000 --> 00:04.200]", "00:12") is skipped; a role word with a name ("Менеджер Анна:") is that role; other
+/// labels ("Speaker 1:", "Иван:") keep their name with the role `unknown`. A text without any label is one turn per
+/// line (a leading dialog dash dropped), every turn of role `unknown`: the analysis decides who speaks.
 public enum DialogParser {
     /// The segments of `text`, in order.
     public static func segments(from text: String) -> [Segment] {
+        let lines = text.split(whereSeparator: \.isNewline).map { splitTurns(withoutTimestamp(Substring($0.trimmed))) }
+        guard lines.contains(where: { $0.contains { $0.speaker != nil } }) else {
+            return lines.compactMap { turns in
+                let body = unlabelledTurn(turns[0].text)
+                return body.isEmpty ? nil : Segment(role: .unknown, text: body)
+            }
+        }
         var segments: [Segment] = []
-        for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = withoutTimestamp(Substring(rawLine.trimmed))
-            guard !line.isEmpty else { continue }
-            for turn in splitTurns(line) {
-                let body = turn.text.trimmed
-                if let speaker = turn.speaker {
-                    segments.append(Segment(role: turn.role, speaker: speaker, text: body))
-                } else if !body.isEmpty {
-                    if segments.isEmpty {
-                        segments.append(Segment(role: .unknown, text: body))
-                    } else {
-                        let previous = segments[segments.count - 1].text
-                        segments[segments.count - 1].text = previous.isEmpty ? body : previous + " " + body
-                    }
+        for turn in lines.joined() {
+            let body = turn.text.trimmed
+            if let speaker = turn.speaker {
+                segments.append(Segment(role: turn.role, speaker: speaker, text: body))
+            } else if !body.isEmpty {
+                if segments.isEmpty {
+                    segments.append(Segment(role: .unknown, text: body))
+                } else {
+                    let previous = segments[segments.count - 1].text
+                    segments[segments.count - 1].text = previous.isEmpty ? body : previous + " " + body
                 }
             }
         }
-        return RoleInference.assignRoles(segments.filter { !$0.text.isEmpty })
+        return segments.filter { !$0.text.isEmpty }
     }
 
-    /// A line without a leading `[00:01:15]` or `(00:12)`, or an `00:12` that stands before a speaker label.
+    /// A line without a leading `[00:01:15]`, `[00:00.000 --> 00:04.200]` or `(00:12)`, or an `00:12` that stands
+    /// before a speaker label.
     static func withoutTimestamp(_ line: Substring) -> Substring {
         var rest = line
         if let first = rest.first, first == "[" || first == "(", let close = rest.firstIndex(of: first == "[" ? "]" : ")"),
-           rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == " " })
+           rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ $0.isNumber || ":.->, ".contains($0) })
         {
             rest = rest[rest.index(after: close)...]
         } else {
-            let time = rest.prefix { $0.isNumber || $0 == ":" || $0 == "." }
+            let time = leadingTime(rest)
             let after = rest.dropFirst(time.count).drop { $0 == " " }
-            if time.contains(":"), time.first?.isNumber == true, leadingLabel(after) != nil {
+            if !time.isEmpty, leadingLabel(after) != nil {
                 rest = after
             }
         }
         return rest.drop { $0 == " " }
+    }
+
+    /// The `00:12` or `1:02:03.5` a line starts with, or nothing.
+    static func leadingTime(_ line: Substring) -> Substring {
+        let time = line.prefix { $0.isNumber || $0 == ":" || $0 == "." }
+        return time.contains(":") && time.first?.isNumber == true ? time : line.prefix(0)
+    }
+
+    /// An unlabelled line's turn: without a leading time ("00:12 ") or dialog dash ("— ", "- "), trimmed.
+    static func unlabelledTurn(_ line: Substring) -> String {
+        var rest = Substring(line.trimmed)
+        let time = leadingTime(rest)
+        if !time.isEmpty, rest.dropFirst(time.count).first == " " { rest = rest.dropFirst(time.count) }
+        rest = rest.drop { $0 == " " }
+        if let dash = rest.first, "—–-".contains(dash), rest.dropFirst().first == " " { rest = rest.dropFirst(2) }
+        return rest.trimmed
     }
 
     struct Turn {

@@ -5,8 +5,8 @@ struct DialogSignals: Sendable {
     let segments: [SegmentSignals]
     let profanity: [ProfanitySpan]
 
-    init(segments: [Segment], profanity: [ProfanitySpan]) {
-        self.segments = segments.enumerated().map { SegmentSignals(index: $0.offset, segment: $0.element) }
+    init(segments: [SegmentSignals], profanity: [ProfanitySpan]) {
+        self.segments = segments
         self.profanity = profanity
     }
 

@@ -1,23 +1,26 @@
 import CallAuditCore
 
 /// The built-in `local` provider: deterministic, offline analysis of a dialog in Russian, Korean or English —
-/// roles from speaker labels, language, lexicon sentiment and profanity, the mode's rubric with evidence quotes,
-/// an extractive summary, recommendations from the weakest criteria, and metrics.
+/// roles from speaker labels or inferred from what is said, language, lexicon sentiment and profanity, the mode's
+/// rubric with evidence quotes, an extractive summary, coaching recommendations, and metrics.
 public struct OfflineAnalyzer: Sendable {
     /// Creates the analyzer.
     public init() {}
 
-    /// Analyzes a dialog given as text (speaker-labelled lines).
+    /// Analyzes a dialog given as text: speaker-labelled lines, or one turn per line without labels.
     public func analyze(text: String, mode: CallMode, languageHint: String? = nil) -> AnalysisResult {
         analyze(segments: DialogParser.segments(from: text), mode: mode, languageHint: languageHint)
     }
 
-    /// Analyzes already-segmented speech (from a transcription) whose roles may be unknown.
+    /// Analyzes already-segmented speech (from a transcription, or text split into turns) whose roles may be
+    /// unknown: they are inferred from what is said, and `roles` in the result says how and how surely.
     public func analyze(segments rawSegments: [Segment], mode: CallMode, languageHint: String? = nil) -> AnalysisResult {
-        let segments = RoleInference.assignRoles(rawSegments)
+        let (turns, roles) = RoleInference.infer(
+            rawSegments.enumerated().map { SegmentSignals(index: $0.offset, segment: $0.element) })
+        let segments = turns.map(\.segment)
         let language = LanguageDetector.resolve(segments.map(\.text).joined(separator: " "), hint: languageHint)
         let profanitySpans = ProfanityDetector.spans(in: segments)
-        let signals = DialogSignals(segments: segments, profanity: profanitySpans)
+        let signals = DialogSignals(segments: turns, profanity: profanitySpans)
         let metrics = CallMetricsCalculator.metrics(for: segments)
         let sentiment = Sentiment(
             overall: signals.sentiment(of: signals.segments, profanity: profanitySpans.count),
@@ -27,13 +30,13 @@ public struct OfflineAnalyzer: Sendable {
         let rubric = Rubric.forMode(mode)
         let criteria = RubricScorer(signals: signals, metrics: metrics, sentiment: sentiment).scores(for: rubric)
         let total = rubric.total(of: criteria)
-        let writer = SummaryWriter(signals: signals, language: language)
         return AnalysisResult(
-            totalScore: total, criteria: criteria, summary: writer.summary(mode: mode, total: total),
-            recommendations: writer.recommendations(for: criteria), language: language, sentiment: sentiment,
-            profanity: Profanity(spans: profanitySpans), segments: segments, metrics: metrics,
+            totalScore: total, criteria: criteria,
+            summary: SummaryWriter(signals: signals, language: language).summary(mode: mode, total: total),
+            recommendations: CoachingWriter(language: language).recommendations(for: criteria), language: language,
+            sentiment: sentiment, profanity: Profanity(spans: profanitySpans), segments: segments, metrics: metrics,
             providers: [ProviderStep(step: "roles", provider: "local"), ProviderStep(step: "analysis", provider: "local")],
-            topic: Self.topic(signals))
+            topic: Self.topic(signals), roles: roles)
     }
 
     /// A coarse topic: a complaint, a pricing talk, or a sale.

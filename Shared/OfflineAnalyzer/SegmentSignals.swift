@@ -1,9 +1,10 @@
 import CallAuditCore
 
-/// What one segment shows: its words, markers and questions, computed once and shared by every scorer.
+/// What one segment shows: its words, markers and questions, computed once and shared by role inference and every
+/// scorer.
 struct SegmentSignals: Sendable {
     let index: Int
-    let segment: Segment
+    var segment: Segment
     let words: Int
     let markers: Set<Marker>
     let positive: Int
@@ -22,7 +23,10 @@ struct SegmentSignals: Sendable {
         isQuestion = segment.text.unicodeScalars.contains { $0 == "?" || $0 == "？" }
     }
 
-    var role: SpeakerRole { segment.role }
+    var role: SpeakerRole {
+        get { segment.role }
+        set { segment.role = newValue }
+    }
 
     func has(_ marker: Marker) -> Bool { markers.contains(marker) }
 }

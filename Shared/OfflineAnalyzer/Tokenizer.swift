@@ -1,7 +1,8 @@
 /// A lowercased word as Unicode scalar values.
 typealias Word = [UInt32]
 
-/// Splits text into lowercased words (letters and digits; an apostrophe stays inside English words; ё reads as е).
+/// Splits text into lowercased words (letters and digits; an apostrophe, straight or curly, stays inside English words;
+/// ё reads as е).
 ///
 /// Works on Unicode scalars: it runs over every segment of every call.
 enum Tokenizer {
@@ -13,6 +14,7 @@ enum Tokenizer {
             switch value {
             case 0x41...0x5A, 0x410...0x42F: value += 0x20
             case 0x401, 0x451: value = 0x435
+            case 0x2019: value = 0x27
             default: break
             }
             let isWord: Bool

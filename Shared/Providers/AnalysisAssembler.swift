@@ -1,9 +1,9 @@
 import CallAuditCore
 import OfflineAnalyzer
 
-/// Turns the model's answer into a result: roles applied to the segments, criteria in the rubric's order with
-/// scores clamped to 0–100, the total computed from the mode's weights (never taken from the model), the
-/// metrics measured here, profanity tied to the segments it was found in.
+/// Turns the model's answer into a result: roles applied to the segments (and where they came from), criteria in
+/// the rubric's order with scores clamped to 0–100, the total computed from the mode's weights (never taken from the
+/// model), the metrics measured here, profanity tied to the segments it was found in.
 enum AnalysisAssembler {
     static func result(_ answer: ModelAnalysis, request: AnalysisRequest, provider: String, model: String) -> AnalysisResult {
         let segments = withRoles(request.segments, answer.roles)
@@ -31,7 +31,16 @@ enum AnalysisAssembler {
                                  manager: SentimentScore(score: answer.sentiment.manager),
                                  customer: SentimentScore(score: answer.sentiment.customer)),
             profanity: Profanity(spans: spans), segments: segments, metrics: CallMetricsCalculator.metrics(for: segments),
-            providers: steps, topic: answer.topic.trimmed.isEmpty ? nil : answer.topic.trimmed)
+            providers: steps, topic: answer.topic.trimmed.isEmpty ? nil : answer.topic.trimmed,
+            roles: roleAssignment(before: request.segments, after: segments))
+    }
+
+    /// `labels` when every segment came with its role; else `model` when the model gave a role to at least one of
+    /// the others, `unknown` when it gave none. A model states no confidence.
+    static func roleAssignment(before: [Segment], after: [Segment]) -> RoleAssignment {
+        let open = before.indices.filter { before[$0].role == .unknown }
+        guard !open.isEmpty else { return RoleAssignment(source: .labels, confidence: 1) }
+        return RoleAssignment(source: open.contains { after[$0].role != .unknown } ? .model : .unknown, confidence: nil)
     }
 
     /// The model's roles for segments whose role was unknown; a speaker label the model gave one role to most

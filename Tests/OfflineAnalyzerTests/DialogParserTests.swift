@@ -30,22 +30,29 @@ struct DialogParserTests {
         #expect(segments[0].text == "Hello. This is Acme.")
     }
 
-    @Test("unknown speakers keep their names and get roles only from what they say")
+    @Test("other labels keep their names with the role unknown: the analysis decides who they are")
     func unknownSpeakers() {
         let named = DialogParser.segments(from: "Speaker 1: Hi, I need a quote.\nSpeaker 2: Hello, my name is Ann from Acme. How can I help?")
         #expect(named.map(\.speaker) == ["Speaker 1", "Speaker 2"])
-        #expect(named.map(\.role) == [.customer, .manager])
-        let silent = DialogParser.segments(from: "Иван: Да.\nПётр: Нет.")
-        #expect(silent.map(\.role) == [.unknown, .unknown], "nothing shows who is who, so no guess")
+        #expect(named.map(\.role) == [.unknown, .unknown])
         let half = DialogParser.segments(from: "Менеджер: Добрый день.\nИван: Здравствуйте.")
-        #expect(half.map(\.role) == [.manager, .customer])
+        #expect(half.map(\.role) == [.manager, .unknown])
     }
 
-    @Test("text without labels is one segment of unknown role")
+    @Test("text without labels is one turn per line, without times and dialog dashes, each of unknown role")
     func noLabels() {
-        let segments = DialogParser.segments(from: "just some words about a call")
-        #expect(segments.count == 1)
-        #expect(segments[0].role == .unknown)
+        let one = DialogParser.segments(from: "just some words about a call")
+        #expect(one.map(\.text) == ["just some words about a call"])
+        #expect(one[0].role == .unknown)
+        let lines = DialogParser.segments(from: """
+            — Добрый день, компания «Связь».
+
+            - Здравствуйте, у меня вопрос.
+            00:12 Слушаю вас.
+            [00:00:15.000 --> 00:00:18.500] Спасибо.
+            """)
+        #expect(lines.map(\.text) == ["Добрый день, компания «Связь».", "Здравствуйте, у меня вопрос.", "Слушаю вас.", "Спасибо."])
+        #expect(lines.allSatisfy { $0.role == .unknown && $0.speaker == nil })
     }
 
     @Test("a colon inside a sentence is not a label")

@@ -120,6 +120,7 @@ struct ProviderClientTests {
 
             let result = reply.value
             #expect(result.segments.map(\.role) == [.manager, .customer, .manager])
+            #expect(result.roles == RoleAssignment(source: .model, confidence: nil))
             #expect(result.criteria.map(\.key) == Rubric.manager.criteria.map(\.key))
             let expected = Rubric.manager.total(of: result.criteria)
             #expect(result.totalScore == expected && expected > 40 && expected < 80)
