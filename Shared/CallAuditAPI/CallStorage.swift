@@ -17,8 +17,8 @@ public protocol CallStorage: Sendable {
     func result(of id: UUID) async throws -> AnalysisResult?
     /// A page of calls.
     func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage
-    /// Every manager's summary over a period.
-    func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary]
+    /// One page of the managers' summaries over a period, sorted as asked.
+    func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage
     /// One manager's report.
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport

@@ -17,6 +17,43 @@ enum ReportQuery {
         return ReportPeriod(from: from, to: to, mode: mode)
     }
 
+    /// The page of the per-manager report, from `?limit=&offset=&sort=&order=`: `limit` 1–1000 (default 1000),
+    /// `offset` from 0, `sort` `manager` (default), `average`, `calls` or `criterion:<key>`, `order` `asc` or `desc`
+    /// (default ascending by manager, descending by a figure).
+    static func page(_ query: Parameters) throws -> ManagerPageRequest {
+        let limit = try query["limit"].map { try count(String($0), field: "limit", range: 1...ManagerPageRequest.maximumLimit) }
+        let offset = try query["offset"].map { try count(String($0), field: "offset", range: 0...Int(Int32.max)) }
+        let sort = try query["sort"].map { try self.sort(String($0)) } ?? .manager
+        let descending: Bool? = switch query["order"].map(String.init) {
+        case nil: nil
+        case "asc": false
+        case "desc": true
+        default: throw CallAuditError.badRequest("invalid_order", "order must be asc or desc")
+        }
+        return ManagerPageRequest(sort: sort, descending: descending, limit: limit ?? ManagerPageRequest.maximumLimit,
+                                  offset: offset ?? 0)
+    }
+
+    static func sort(_ text: String) throws -> ManagerSort {
+        switch text {
+        case "manager": return .manager
+        case "average": return .average
+        case "calls": return .calls
+        default:
+            guard text.hasPrefix("criterion:"), text.count > "criterion:".count else {
+                throw CallAuditError.badRequest("invalid_sort", "sort must be manager, average, calls or criterion:<key>")
+            }
+            return .criterion(String(text.dropFirst("criterion:".count)))
+        }
+    }
+
+    static func count(_ text: String, field: String, range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(text), range.contains(value) else {
+            throw CallAuditError.badRequest("invalid_\(field)", "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     static func bucket(_ query: Parameters) throws -> TrendBucket {
         guard let text = query["bucket"] else { return .day }
         guard let bucket = TrendBucket(rawValue: String(text)) else {

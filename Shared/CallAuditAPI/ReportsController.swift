@@ -15,8 +15,11 @@ struct ReportsController<Context: RequestContext>: Sendable {
     }
 
     func managers(_ request: Request, context: Context) async throws -> Response {
-        let period = try ReportQuery.period(request.uri.queryParameters)
-        let summaries = try await calls.managerSummaries(period)
+        let query = request.uri.queryParameters
+        let period = try ReportQuery.period(query)
+        let page = try ReportQuery.page(query)
+        let result = try await calls.managerPage(period, page: page)
+        let summaries = result.managers
         if Self.wantsCSV(request) {
             let keys = Array(Set(summaries.flatMap { $0.criteria.map(\.key) })).sorted()
             let rows = summaries.map { summary in
@@ -31,8 +34,7 @@ struct ReportsController<Context: RequestContext>: Sendable {
                           "calls_with_profanity", "last_call_at", "cost_usd"] + keys
             return try CSVTable(header: header, rows: rows, filename: "managers.csv").response(from: request, context: context)
         }
-        return try ManagersReportView(from: period.from, to: period.to, mode: period.mode, managers: summaries)
-            .response(from: request, context: context)
+        return try ManagersReportView(period: period, page: page, result: result).response(from: request, context: context)
     }
 
     func manager(_ request: Request, context: Context) async throws -> Response {

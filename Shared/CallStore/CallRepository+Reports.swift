@@ -2,35 +2,48 @@ import CallAuditCore
 import Foundation
 import PostgresClient
 
+/// Reports read the per-day aggregates (`report_days`, `report_day_criteria`, see
+/// ``CallStoreMigrations/reportAggregates``) for the whole UTC days of a period and scan the stored results of the
+/// partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4` manager or NULL, `$5` and
+/// `$6` the whole days' start and end (``ReportPeriod/wholeDays``), then its own parameters.
 extension CallRepository {
     /// The per-manager report: one row per manager with analyzed calls in the period, ordered by manager id.
     public func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary] {
-        try await summaries(period, managerID: nil)
+        try await managerPage(period, page: ManagerPageRequest()).managers
+    }
+
+    /// A page of the per-manager report, sorted as asked, with the number of managers on all pages.
+    public func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage {
+        try await summaries(period, managerID: nil, page: page)
     }
 
     /// One manager over a period: totals, a trend by day or week, criteria averages and the latest calls.
     public func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int = 10) async throws -> ManagerReport {
-        let summary = try await summaries(period, managerID: managerID).first
-        let scope = Self.scopeParameters(period, managerID: managerID)
+        let summary = try await summaries(period, managerID: managerID, page: ManagerPageRequest(limit: 1)).managers.first
         let trendRows = try await pool.query("""
-            SELECT date_trunc($5, call_created_at, 'UTC') AS period_start, count(*) AS calls,
-                   avg(total_score)::float8 AS avg_score
-            FROM call_results
-            WHERE \(Self.scopeCondition(table: "call_results"))
-            GROUP BY 1 ORDER BY 1
-            """, scope + [.init(bucket.rawValue)])
+            WITH parts AS (
+                SELECT day::timestamp AT TIME ZONE 'UTC' AS at, calls, score_sum
+                FROM report_days WHERE \(Self.daysCondition) AND calls > 0
+                UNION ALL
+                SELECT call_created_at, 1, total_score FROM call_results WHERE \(Self.partialDaysCondition(table: "call_results"))
+            )
+            SELECT date_trunc($7, at, 'UTC') AS period_start, sum(calls) AS calls,
+                   (sum(score_sum)::numeric / sum(calls))::float8 AS avg_score
+            FROM parts GROUP BY 1 ORDER BY 1
+            """, Self.scopeParameters(period, managerID: managerID) + [.init(bucket.rawValue)])
         let trend = try trendRows.map { row in
             guard let start = row["period_start"].date, let calls = row["calls"].int, let average = row["avg_score"].double else {
-                throw CallStoreError.corruptRow("call_results")
+                throw CallStoreError.corruptRow("report_days")
             }
             return TrendPoint(periodStart: start, calls: calls, averageScore: Self.rounded(average))
         }
         let recentRows = try await pool.query("""
             SELECT r.call_id, c.external_id, r.mode, r.total_score, r.sentiment, r.has_profanity, r.call_created_at
             FROM call_results r JOIN calls c ON c.id = r.call_id
-            WHERE \(Self.scopeCondition(table: "r"))
+            WHERE r.call_created_at >= $1 AND r.call_created_at < $2
+              AND ($3::text IS NULL OR r.mode = $3) AND r.manager_id = $4
             ORDER BY r.call_created_at DESC LIMIT $5
-            """, scope + [.init(recentLimit)])
+            """, [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(managerID), .init(recentLimit)])
         let recent = try recentRows.map { row in
             guard let id = row["call_id"].uuid,
                   let mode = row["mode"].string.flatMap(CallMode.init(rawValue:)),
@@ -45,61 +58,116 @@ extension CallRepository {
         return ManagerReport(summary: summary, bucket: bucket, trend: trend, recentCalls: recent)
     }
 
-    /// The rows of `call_results` (named `table` in the query) a report covers, with parameters
-    /// `$1` from, `$2` to, `$3` mode or NULL, `$4` manager or NULL.
-    static func scopeCondition(table: String) -> String {
+    /// The aggregate rows of the whole days in scope (`report_days` or `report_day_criteria`, unqualified).
+    static let daysCondition = """
+        day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date
+        AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
         """
-        \(table).call_created_at >= $1 AND \(table).call_created_at < $2
+
+    /// The rows of `call_results` (named `table` in the query) in the partial days at the ends of the period.
+    static func partialDaysCondition(table: String) -> String {
+        """
+        (\(table).call_created_at >= $1 AND \(table).call_created_at < $5
+         OR \(table).call_created_at >= $6 AND \(table).call_created_at < $2)
         AND ($3::text IS NULL OR \(table).mode = $3) AND ($4::text IS NULL OR \(table).manager_id = $4)
         """
     }
 
+    /// Criterion score sums and counts per manager, key and name in scope, as `parts`; `extra` narrows both halves
+    /// (it may name `manager_id` and `key`).
+    static func criterionParts(_ extra: String) -> String {
+        """
+        SELECT manager_id, key, name, score_sum, calls FROM report_day_criteria
+        WHERE \(daysCondition) AND calls > 0 AND \(extra)
+        UNION ALL
+        SELECT * FROM (
+            SELECT r.manager_id, s.key, s.name, s.score::bigint AS score_sum, 1 AS calls
+            FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
+            WHERE \(partialDaysCondition(table: "r"))
+        ) AS partial WHERE \(extra)
+        """
+    }
+
     static func scopeParameters(_ period: ReportPeriod, managerID: String?) -> [PostgresParameter] {
-        [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(managerID)]
+        let whole = period.wholeDays
+        return [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(managerID), .init(whole.start),
+                .init(whole.end)]
     }
 
     static func rounded(_ value: Double) -> Double {
         (value * 100).rounded() / 100
     }
 
-    private func summaries(_ period: ReportPeriod, managerID: String?) async throws -> [ManagerSummary] {
+    private func summaries(_ period: ReportPeriod, managerID: String?, page: ManagerPageRequest) async throws -> ManagerPage {
         let scope = Self.scopeParameters(period, managerID: managerID)
-        let totals = try await pool.query("""
-            SELECT manager_id, count(*) AS calls, avg(total_score)::float8 AS avg_score,
-                   min(total_score) AS min_score, max(total_score) AS max_score,
-                   avg(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END)::float8 AS negative_share,
-                   count(*) FILTER (WHERE has_profanity) AS profanity_calls,
-                   max(call_created_at) AS last_call_at, sum(cost_usd)::float8 AS cost_usd
-            FROM call_results
-            WHERE \(Self.scopeCondition(table: "call_results"))
-            GROUP BY manager_id ORDER BY manager_id
-            """, scope)
+        let direction = page.descending ? "DESC" : "ASC"
+        let (sortJoin, sortKey, sortParameters): (String, String, [PostgresParameter]) = switch page.sort {
+        case .manager: ("", "m.manager_id \(direction)", [])
+        case .average: ("", "m.avg_score \(direction), m.manager_id", [])
+        case .calls: ("", "m.calls \(direction), m.manager_id", [])
+        case .criterion(let key):
+            ("""
+             LEFT JOIN (
+                 SELECT manager_id, sum(score_sum)::numeric / sum(calls) AS average
+                 FROM (\(Self.criterionParts("key = $9"))) AS parts GROUP BY manager_id
+             ) AS sorted ON sorted.manager_id = m.manager_id
+             """, "sorted.average \(direction) NULLS LAST, m.manager_id", [.init(key)])
+        }
+        let rows = try await pool.query("""
+            WITH parts AS (
+                SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, cost_usd,
+                       last_call_at
+                FROM report_days WHERE \(Self.daysCondition) AND calls > 0
+                UNION ALL
+                SELECT manager_id, 1, total_score, total_score, total_score, (sentiment = 'negative')::int,
+                       has_profanity::int, cost_usd, call_created_at
+                FROM call_results WHERE \(Self.partialDaysCondition(table: "call_results"))
+            ), managers AS (
+                SELECT manager_id, sum(calls) AS calls, (sum(score_sum)::numeric / sum(calls))::float8 AS avg_score,
+                       min(min_score) AS min_score, max(max_score) AS max_score,
+                       (sum(negative_calls)::numeric / sum(calls))::float8 AS negative_share,
+                       sum(profanity_calls) AS profanity_calls, max(last_call_at) AS last_call_at,
+                       sum(cost_usd)::float8 AS cost_usd
+                FROM parts GROUP BY manager_id
+            )
+            SELECT counted.total, paged.*
+            FROM (SELECT count(*) AS total FROM managers) AS counted
+            LEFT JOIN LATERAL (
+                SELECT m.* FROM managers AS m \(sortJoin) ORDER BY \(sortKey) LIMIT $7 OFFSET $8
+            ) AS paged ON true
+            """, scope + [.init(page.limit), .init(page.offset)] + sortParameters)
+        let total = rows.first?["total"].int ?? 0
+        let totals = rows.filter { !$0["manager_id"].isNull }
+        let managers = totals.compactMap { $0["manager_id"].string }
+        // The managers on the page, unless the page holds them all.
+        let pageManagers: PostgresParameter = managers.count < total ? .textArray(managers) : nil
         let criteriaRows = try await pool.query("""
-            SELECT r.manager_id, s.key, min(s.name) AS name, avg(s.score)::float8 AS average, count(*) AS calls
-            FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
-            WHERE \(Self.scopeCondition(table: "r"))
-            GROUP BY r.manager_id, s.key ORDER BY r.manager_id, s.key
-            """, scope)
+            SELECT manager_id, key, min(name) AS name, (sum(score_sum)::numeric / sum(calls))::float8 AS average,
+                   sum(calls) AS calls
+            FROM (\(Self.criterionParts("($7::text[] IS NULL OR manager_id = ANY($7::text[]))"))) AS parts
+            GROUP BY manager_id, key ORDER BY manager_id, key
+            """, scope + [pageManagers])
         var criteriaByManager: [String: [CriterionAverage]] = [:]
         for row in criteriaRows {
             guard let manager = row["manager_id"].string, let key = row["key"].string, let name = row["name"].string,
                   let average = row["average"].double, let calls = row["calls"].int
-            else { throw CallStoreError.corruptRow("criterion_scores") }
+            else { throw CallStoreError.corruptRow("report_day_criteria") }
             criteriaByManager[manager, default: []].append(
                 CriterionAverage(key: key, name: name, average: Self.rounded(average), calls: calls))
         }
-        return try totals.map { row in
+        let summaries = try totals.map { row in
             guard let manager = row["manager_id"].string, let calls = row["calls"].int,
                   let average = row["avg_score"].double, let minScore = row["min_score"].int,
                   let maxScore = row["max_score"].int, let negative = row["negative_share"].double,
                   let profanity = row["profanity_calls"].int, let last = row["last_call_at"].date,
                   let cost = row["cost_usd"].double
-            else { throw CallStoreError.corruptRow("call_results") }
+            else { throw CallStoreError.corruptRow("report_days") }
             return ManagerSummary(
                 managerID: manager, calls: calls, averageScore: Self.rounded(average), minScore: minScore,
                 maxScore: maxScore, criteria: criteriaByManager[manager] ?? [],
                 negativeSentimentShare: Self.rounded(negative), callsWithProfanity: profanity, lastCallAt: last,
                 costUSD: (cost * 1_000_000).rounded() / 1_000_000)
         }
+        return ManagerPage(managers: summaries, total: total)
     }
 }

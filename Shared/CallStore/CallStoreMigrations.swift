@@ -93,5 +93,9 @@ public enum CallStoreMigrations {
                 created_at timestamptz NOT NULL DEFAULT now()
             );
             """),
+        PostgresMigration(version: 3, name: "reviewed results", sql: """
+            ALTER TABLE call_results ADD COLUMN reviewed boolean NOT NULL DEFAULT false;
+            """),
+        reportAggregates,
     ]
 }

@@ -6,4 +6,10 @@ extension PostgresParameter {
     static func uuidArray(_ ids: [UUID]) -> PostgresParameter {
         .text("{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}")
     }
+
+    /// A `text[]` literal, for `= ANY($1::text[])`: every element quoted, with `"` and `\` escaped.
+    static func textArray(_ values: [String]) -> PostgresParameter {
+        let elements = values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        return .text("{" + elements.joined(separator: ",") + "}")
+    }
 }

@@ -16,4 +16,13 @@ public struct ReportPeriod: Sendable {
         self.to = to
         self.mode = mode
     }
+
+    /// The whole UTC days inside the period, as `[start, end)` at midnight; `(to, to)` when there is none. Reports read
+    /// these days' aggregates and scan the stored results of the partial days before and after them.
+    var wholeDays: (start: Date, end: Date) {
+        let day = 86_400.0
+        let start = Date(timeIntervalSince1970: (from.timeIntervalSince1970 / day).rounded(.up) * day)
+        let end = Date(timeIntervalSince1970: (to.timeIntervalSince1970 / day).rounded(.down) * day)
+        return start < end ? (start, end) : (to, to)
+    }
 }

@@ -77,4 +77,36 @@ struct ReportsTests {
             #expect(csv.text.hasPrefix("manager_id,period_start,calls,avg_score\r\nanna,"))
         }
     }
+
+    @Test("the per-manager report pages and sorts, in JSON and CSV, and refuses a bad page with a 400")
+    func pagesAndSorting() async throws {
+        try await IngestHarness.with { harness, client in
+            try await Self.store(harness, manager: "anna", score: 90)
+            try await Self.store(harness, manager: "anna", score: 70)
+            try await Self.store(harness, manager: "boris", score: 20)
+            try await Self.store(harness, manager: "chen", score: 60)
+
+            let first = try await client.get("/v1/reports/managers?sort=average&limit=2")
+            #expect(first.status == .ok)
+            #expect((first.json["managers"] as? [[String: Any]])?.map { $0["manager_id"] as? String } == ["anna", "chen"])
+            #expect(first.json["total_managers"] as? Int == 3)
+            #expect(first.json["limit"] as? Int == 2)
+            #expect(first.json["next_offset"] as? Int == 2)
+            let last = try await client.get("/v1/reports/managers?sort=average&limit=2&offset=2")
+            #expect((last.json["managers"] as? [[String: Any]])?.map { $0["manager_id"] as? String } == ["boris"])
+            #expect(last.json["next_offset"] == nil)
+            let ascending = try await client.get("/v1/reports/managers?sort=criterion:needs_discovery&order=asc")
+            #expect((ascending.json["managers"] as? [[String: Any]])?.map { $0["manager_id"] as? String } == ["boris", "chen", "anna"])
+            let byCalls = try await client.get("/v1/reports/managers?sort=calls&limit=1&format=csv")
+            let lines = byCalls.text.split(separator: "\r\n")
+            #expect(lines.count == 2)
+            #expect(lines[1].hasPrefix("anna,2,"))
+
+            for query in ["limit=0", "limit=1001", "offset=-1", "sort=name", "sort=criterion:", "order=up"] {
+                let response = try await client.get("/v1/reports/managers?" + query)
+                #expect(response.status == .badRequest, "\(query)")
+                #expect((response.json["error"] as? [String: Any])?["code"] as? String != nil)
+            }
+        }
+    }
 }

@@ -1,0 +1,287 @@
+import CallAuditCore
+import Foundation
+import Logging
+import PostgresClient
+import Testing
+import TestSupport
+
+@testable import CallStore
+
+/// The reports read per-day aggregates kept by triggers; whatever happens to the stored results, they must answer what
+/// a full scan of the results answers.
+@Suite("Report aggregates against PostgreSQL")
+struct ReportAggregateTests {
+    static func withStore(_ body: (CallRepository, PostgresPool) async throws -> Void) async throws {
+        try await TestDatabase.with { url in
+            try await TestClients.with(databaseURL: url) { clients in
+                let repository = CallRepository(pool: clients.postgres)
+                try await repository.migrate(logger: Logger(label: "test"))
+                try await body(repository, clients.postgres)
+            }
+        }
+    }
+
+    /// Midnight UTC, `days` days before today.
+    static func midnight(daysAgo days: Int) -> Date {
+        let today = (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+        return Date(timeIntervalSince1970: today - Double(days) * 86_400)
+    }
+
+    /// Inserts calls created at the given instants and saves their results in batches of `batch`.
+    static func store(_ repository: CallRepository, _ pool: PostgresPool, _ plan: [(manager: String, mode: CallMode, at: Date, score: Int)],
+                      random: inout SeededRandom, batch: Int = 7) async throws -> [UUID] {
+        let calls = plan.map { CallRepositoryTests.textCall(manager: $0.manager, mode: $0.mode) }
+        _ = try await repository.insert(calls)
+        for (call, step) in zip(calls, plan) {
+            try await pool.query("UPDATE calls SET created_at = $2 WHERE id = $1", [.init(call.id), .init(step.at)])
+        }
+        var finished: [FinishedCall] = []
+        for (call, step) in zip(calls, plan) {
+            let result = ResultFixture.result(mode: step.mode, score: step.score, sentiment: random.unit() * 2 - 1,
+                                              profanity: random.unit() < 0.2)
+            let usage = [ProviderUsage(step: "analysis", provider: "openai", costUSD: Double(random.below(1000)) / 100_000)]
+            finished.append(FinishedCall(id: call.id, result: result, usage: usage))
+        }
+        for start in stride(from: 0, to: finished.count, by: batch) {
+            try await repository.saveResults(Array(finished[start..<min(start + batch, finished.count)]))
+        }
+        return calls.map(\.id)
+    }
+
+    /// The per-manager report computed by scanning `call_results` and `criterion_scores`, as before the aggregates.
+    static func fullScan(_ pool: PostgresPool, _ period: ReportPeriod, manager: String? = nil) async throws -> [ManagerSummary] {
+        let scope: [PostgresParameter] = [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(manager)]
+        let condition = "r.call_created_at >= $1 AND r.call_created_at < $2 AND ($3::text IS NULL OR r.mode = $3) AND ($4::text IS NULL OR r.manager_id = $4)"
+        let totals = try await pool.query("""
+            SELECT manager_id, count(*) AS calls, avg(total_score)::float8 AS avg_score, min(total_score) AS min_score,
+                   max(total_score) AS max_score, avg(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END)::float8 AS negative_share,
+                   count(*) FILTER (WHERE has_profanity) AS profanity_calls, max(call_created_at) AS last_call_at,
+                   sum(cost_usd)::float8 AS cost_usd
+            FROM call_results AS r WHERE \(condition) GROUP BY manager_id ORDER BY manager_id
+            """, scope)
+        let criteria = try await pool.query("""
+            SELECT r.manager_id, s.key, min(s.name) AS name, avg(s.score)::float8 AS average, count(*) AS calls
+            FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
+            WHERE \(condition) GROUP BY r.manager_id, s.key ORDER BY r.manager_id, s.key
+            """, scope)
+        return try totals.map { row in
+            let manager = try #require(row["manager_id"].string)
+            let averages = try criteria.filter { $0["manager_id"].string == manager }.map {
+                CriterionAverage(key: try #require($0["key"].string), name: try #require($0["name"].string),
+                                 average: CallRepository.rounded(try #require($0["average"].double)), calls: try #require($0["calls"].int))
+            }
+            return ManagerSummary(
+                managerID: manager, calls: try #require(row["calls"].int),
+                averageScore: CallRepository.rounded(try #require(row["avg_score"].double)),
+                minScore: try #require(row["min_score"].int), maxScore: try #require(row["max_score"].int), criteria: averages,
+                negativeSentimentShare: CallRepository.rounded(try #require(row["negative_share"].double)),
+                callsWithProfanity: try #require(row["profanity_calls"].int), lastCallAt: try #require(row["last_call_at"].date),
+                costUSD: (try #require(row["cost_usd"].double) * 1_000_000).rounded() / 1_000_000)
+        }
+    }
+
+    /// A manager's trend computed by scanning `call_results`.
+    static func fullScanTrend(_ pool: PostgresPool, _ period: ReportPeriod, manager: String, bucket: TrendBucket) async throws -> [TrendPoint] {
+        let rows = try await pool.query("""
+            SELECT date_trunc($5, call_created_at, 'UTC') AS period_start, count(*) AS calls, avg(total_score)::float8 AS avg_score
+            FROM call_results WHERE call_created_at >= $1 AND call_created_at < $2 AND ($3::text IS NULL OR mode = $3) AND manager_id = $4
+            GROUP BY 1 ORDER BY 1
+            """, [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(manager), .init(bucket.rawValue)])
+        return try rows.map {
+            TrendPoint(periodStart: try #require($0["period_start"].date), calls: try #require($0["calls"].int),
+                       averageScore: CallRepository.rounded(try #require($0["avg_score"].double)))
+        }
+    }
+
+    /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact).
+    static func aggregateMismatches(_ pool: PostgresPool) async throws -> Int {
+        let rows = try await pool.query("""
+            WITH raw AS (
+                SELECT manager_id, mode, (call_created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS calls,
+                       sum(total_score)::bigint AS score_sum, sum(total_score * total_score)::bigint AS score_squares,
+                       min(total_score) AS min_score, max(total_score) AS max_score,
+                       (count(*) FILTER (WHERE sentiment = 'negative'))::int AS negative_calls,
+                       (count(*) FILTER (WHERE has_profanity))::int AS profanity_calls,
+                       (count(*) FILTER (WHERE reviewed))::int AS reviewed_calls, sum(cost_usd) AS cost_usd,
+                       max(call_created_at) AS last_call_at
+                FROM call_results GROUP BY 1, 2, 3
+            ), kept AS (
+                SELECT manager_id, mode, day, calls, score_sum, score_squares, min_score, max_score, negative_calls,
+                       profanity_calls, reviewed_calls, cost_usd, last_call_at
+                FROM report_days WHERE calls > 0
+            ), raw_criteria AS (
+                SELECT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date AS day, s.key, s.name,
+                       sum(s.score)::bigint AS score_sum, count(*)::int AS calls
+                FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id GROUP BY 1, 2, 3, 4, 5
+            ), kept_criteria AS (
+                SELECT manager_id, mode, day, key, name, score_sum, calls FROM report_day_criteria
+                WHERE calls <> 0 OR score_sum <> 0
+            )
+            SELECT (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM kept) AS a)
+                 + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM raw) AS b)
+                 + (SELECT count(*) FROM (SELECT * FROM raw_criteria EXCEPT SELECT * FROM kept_criteria) AS c)
+                 + (SELECT count(*) FROM (SELECT * FROM kept_criteria EXCEPT SELECT * FROM raw_criteria) AS d)
+                 + (SELECT count(*) FROM report_days WHERE calls = 0 AND min_score IS NOT NULL) AS mismatches
+            """)
+        return try #require(rows.first?["mismatches"].int)
+    }
+
+    /// Periods that start and end mid-day, on midnights, inside one day, with and without a mode.
+    static func periods(days: Int) -> [ReportPeriod] {
+        let now = Date()
+        let start = midnight(daysAgo: days)
+        return [
+            ReportPeriod(from: now.addingTimeInterval(-Double(days + 1) * 86_400), to: now.addingTimeInterval(60)),
+            ReportPeriod(from: start.addingTimeInterval(3 * 3600 + 17), to: midnight(daysAgo: 1).addingTimeInterval(5 * 3600)),
+            ReportPeriod(from: start, to: midnight(daysAgo: 2)),
+            ReportPeriod(from: midnight(daysAgo: 3).addingTimeInterval(3600), to: midnight(daysAgo: 3).addingTimeInterval(20 * 3600)),
+            ReportPeriod(from: start.addingTimeInterval(7200), to: now, mode: .dialog),
+            ReportPeriod(from: midnight(daysAgo: 4), to: now.addingTimeInterval(60), mode: .manager),
+        ]
+    }
+
+    static func expectReportsMatchFullScan(_ repository: CallRepository, _ pool: PostgresPool, days: Int, managers: [String]) async throws {
+        #expect(try await aggregateMismatches(pool) == 0)
+        for period in periods(days: days) {
+            let expected = try await fullScan(pool, period)
+            #expect(try await repository.managerSummaries(period) == expected, "period \(period.from) – \(period.to) \(period.mode?.rawValue ?? "")")
+            for manager in managers {
+                let report = try await repository.managerReport(manager, period: period, bucket: .day)
+                #expect(report.summary == expected.first { $0.managerID == manager })
+                #expect(report.trend == (try await fullScanTrend(pool, period, manager: manager, bucket: .day)))
+                let weekly = try await repository.managerReport(manager, period: period, bucket: .week)
+                #expect(weekly.trend == (try await fullScanTrend(pool, period, manager: manager, bucket: .week)))
+            }
+        }
+    }
+
+    @Test("for random results, redeliveries, overrides and deletions the reports equal a full scan, field by field")
+    func reportsEqualFullScan() async throws {
+        try await Self.withStore { repository, pool in
+            var random = SeededRandom(seed: 13)
+            let managers = ["anna", "boris", "chen", "dina"]
+            let modes: [CallMode] = [.manager, .client, .dialog]
+            let days = 6
+            let plan = (0..<120).map { _ in
+                (manager: managers[random.below(managers.count)], mode: modes[random.below(modes.count)],
+                 at: Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
+                 score: random.below(101))
+            }
+            let ids = try await Self.store(repository, pool, plan, random: &random)
+            try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
+
+            // A redelivered call: its result is saved again, with other scores.
+            try await repository.saveResult(ids[0], result: ResultFixture.result(mode: plan[0].mode, score: 3), usage: [])
+            try await repository.saveResults([FinishedCall(id: ids[1], result: ResultFixture.result(mode: plan[1].mode, score: 99), usage: []),
+                                              FinishedCall(id: ids[2], result: ResultFixture.result(mode: plan[2].mode, score: 0), usage: [])])
+            // A reviewer's override of a criterion and the total, straight in SQL.
+            try await pool.query("UPDATE criterion_scores SET score = 100 - score WHERE call_id = ANY($1::uuid[])", [.uuidArray(Array(ids[3..<10]))])
+            try await pool.query("UPDATE criterion_scores SET name = 'Renamed' WHERE call_id = $1 AND key = 'politeness'", [.init(ids[10])])
+            try await pool.query("UPDATE call_results SET total_score = 100, reviewed = true WHERE call_id = ANY($1::uuid[])",
+                                 [.uuidArray(Array(ids[11..<16]))])
+            // Deletions: of calls (their results and scores go too), of a result alone, of one criterion score.
+            try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(Array(ids[16..<22]))])
+            try await pool.query("DELETE FROM call_results WHERE call_id = $1", [.init(ids[22])])
+            try await pool.query("DELETE FROM criterion_scores WHERE call_id = $1 AND key = 'politeness'", [.init(ids[23])])
+            try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
+
+            // A deleted result saved again counts again, with its criteria.
+            try await repository.saveResult(ids[22], result: ResultFixture.result(mode: plan[22].mode, score: 61), usage: [])
+            try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
+        }
+    }
+
+    @Test("concurrent workers saving, redelivering and overriding results for one manager and day lose no update")
+    func concurrentWriters() async throws {
+        try await Self.withStore { repository, pool in
+            let now = Date()
+            let workers = 6
+            let perWorker = 40
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for worker in 0..<workers {
+                    group.addTask {
+                        var random = SeededRandom(seed: UInt64(worker + 1))
+                        let plan = (0..<perWorker).map { index in
+                            (manager: "busy", mode: CallMode.manager, at: now.addingTimeInterval(-Double(index)), score: random.below(101))
+                        }
+                        let ids = try await Self.store(repository, pool, plan, random: &random, batch: 4)
+                        try await repository.saveResult(ids[0], result: ResultFixture.result(score: random.below(101)), usage: [])
+                        try await pool.query("UPDATE call_results SET total_score = $2, reviewed = true WHERE call_id = $1",
+                                             [.init(ids[1]), .init(random.below(101))])
+                        try await pool.query("UPDATE criterion_scores SET score = 7 WHERE call_id = $1", [.init(ids[2])])
+                        try await pool.query("DELETE FROM calls WHERE id = $1", [.init(ids[3])])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await Self.aggregateMismatches(pool) == 0)
+            let period = ReportPeriod(from: now.addingTimeInterval(-86_400), to: now.addingTimeInterval(60))
+            let summaries = try await repository.managerSummaries(period)
+            #expect(summaries.first?.calls == workers * (perWorker - 1))
+            #expect(summaries == (try await Self.fullScan(pool, period)))
+        }
+    }
+
+    @Test("a criterion score without a result is refused, and a result keeps its call's manager")
+    func guards() async throws {
+        try await Self.withStore { repository, pool in
+            let call = CallRepositoryTests.textCall(manager: "anna")
+            _ = try await repository.insert(call)
+            await #expect(throws: PostgresError.self) {
+                try await pool.query("INSERT INTO criterion_scores (call_id, key, name, score, weight) VALUES ($1, 'k', 'K', 5, 1)",
+                                     [.init(call.id)])
+            }
+            try await repository.saveResult(call.id, result: ResultFixture.result(score: 70), usage: [])
+            await #expect(throws: PostgresError.self) {
+                try await pool.query("UPDATE call_results SET manager_id = 'boris' WHERE call_id = $1", [.init(call.id)])
+            }
+            #expect(try await Self.aggregateMismatches(pool) == 0)
+        }
+    }
+
+    @Test("a page of managers is sorted by average, calls or a criterion, and pages neither skip nor repeat")
+    func pages() async throws {
+        try await Self.withStore { repository, pool in
+            var random = SeededRandom(seed: 7)
+            let plan = (0..<60).map { index in
+                (manager: "m\(index % 12)", mode: CallMode.manager, at: Date().addingTimeInterval(-Double(random.below(80_000))),
+                 score: random.below(101))
+            }
+            _ = try await Self.store(repository, pool, plan, random: &random)
+            let period = ReportPeriod(from: Date().addingTimeInterval(-2 * 86_400), to: Date().addingTimeInterval(60))
+            let all = try await Self.fullScan(pool, period)
+            let byAverage = try await repository.managerPage(period, page: ManagerPageRequest(sort: .average, limit: 5))
+            #expect(byAverage.total == 12)
+            #expect(byAverage.managers.map(\.averageScore) == Array(all.map(\.averageScore).sorted(by: >).prefix(5)))
+            var paged: [ManagerSummary] = []
+            for offset in stride(from: 0, to: 12, by: 5) {
+                paged += try await repository.managerPage(period, page: ManagerPageRequest(sort: .calls, descending: false, limit: 5, offset: offset)).managers
+            }
+            #expect(Set(paged.map(\.managerID)).count == 12)
+            #expect(paged.map(\.calls) == all.map(\.calls).sorted())
+            let byCriterion = try await repository.managerPage(period, page: ManagerPageRequest(sort: .criterion("needs_discovery")))
+            let criterionAverages = byCriterion.managers.compactMap { $0.criteria.first { $0.key == "needs_discovery" }?.average }
+            #expect(criterionAverages.count == 12)
+            #expect(criterionAverages == criterionAverages.sorted(by: >))
+        }
+    }
+}
+
+/// SplitMix64: reproducible pseudo-random numbers for the tests.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

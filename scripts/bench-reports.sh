@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Reports at call-center scale, on this machine, in one run (figures, not a pass/fail test):
+#   1. seeds CALLS analyzed calls (default 1,000,000) from MANAGERS managers (1,000) over the last DAYS days (30)
+#      straight into calls, call_results and criterion_scores with generate_series (scripts/bench/seed_reports.sql)
+#   2. the migration that builds the report aggregates, run again over the seeded results: how long it holds the
+#      result tables' write lock
+#   3. the reports through the HTTP API: median of RUNS runs each (curl's total time)
+#   4. the write path: one worker draining WRITE_CALLS short text calls with the offline analyzer, with the aggregate
+#      triggers enabled and disabled, alternating, ROUNDS times each; the medians and the drop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CALLS="${CALLS:-1000000}"
+MANAGERS="${MANAGERS:-1000}"
+DAYS="${DAYS:-30}"
+RUNS="${RUNS:-5}"
+WRITE_CALLS="${WRITE_CALLS:-10000}"
+ROUNDS="${ROUNDS:-2}"
+PORT="${BENCH_PORT:-8091}"
+export RUN_DIR="$PWD/.run/bench-reports" REDIS_PORT="${BENCH_REDIS_PORT:-63793}" PG_PORT="${BENCH_PG_PORT:-54332}"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+scripts/setup.sh
+build_release callaudit-ingest callaudit-worker
+sync
+fresh_servers
+trap stop_started EXIT
+PSQL=(psql -X -q -tA "$DATABASE_URL")
+BASE="http://127.0.0.1:$PORT"
+
+ingest_pid=
+start_ingest() {
+    PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=warning "$BIN/callaudit-ingest" >>"$RUN_DIR/ingest.log" 2>&1 & ingest_pid=$!
+    pids+=($ingest_pid)
+    for _ in $(seq 1 600); do curl -fs "$BASE/health" >/dev/null && return; sleep 0.1; done
+    echo "ingest did not start; see $RUN_DIR/ingest.log" >&2; exit 1
+}
+stop_ingest() { kill "$ingest_pid"; wait "$ingest_pid" 2>/dev/null || true; }
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc -l; }
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+start_ingest
+echo "== 1. seeding $CALLS analyzed calls, $MANAGERS managers, $DAYS days"
+started=$(now)
+"${PSQL[@]}" -v ON_ERROR_STOP=1 -v calls="$CALLS" -v managers="$MANAGERS" -v days="$DAYS" -f scripts/bench/seed_reports.sql >/dev/null
+"${PSQL[@]}" -c "VACUUM ANALYZE"
+seed_seconds=$(elapsed "$started")
+printf 'seeded in %.0f s: %s results, %s criterion scores, %s day rows, %s criterion day rows\n' "$seed_seconds" \
+    "$("${PSQL[@]}" -c "SELECT count(*) FROM call_results")" "$("${PSQL[@]}" -c "SELECT count(*) FROM criterion_scores")" \
+    "$("${PSQL[@]}" -c "SELECT count(*) FROM report_days")" "$("${PSQL[@]}" -c "SELECT count(*) FROM report_day_criteria")"
+
+echo "== 2. the aggregates' migration over the seeded results"
+stop_ingest
+"${PSQL[@]}" -c "DROP TABLE report_days, report_day_criteria" -c "DROP FUNCTION report_days_add, report_days_change,
+    report_days_remove, report_days_recount, call_results_remove_criteria, report_day_criteria_change,
+    report_day_criteria_add CASCADE" -c "DELETE FROM schema_migrations WHERE version = 4"
+started=$(now)
+start_ingest
+migration_seconds=$(elapsed "$started")
+"${PSQL[@]}" -c "VACUUM ANALYZE report_days, report_day_criteria"
+printf 'ingest started, migrating the aggregates of %s results, in %.1f s\n' "$CALLS" "$migration_seconds"
+
+echo "== 3. reports over HTTP, median of $RUNS"
+manager=$("${PSQL[@]}" -c "SELECT manager_id FROM report_days ORDER BY manager_id LIMIT 1")
+from_day=$(date -u -d "-$DAYS days" +%F)
+to_day=$(date -u +%F)
+declare -A figures
+time_request() {
+    local name=$1 path=$2 accept=${3:-application/json}
+    curl -fs -o /dev/null -H "Accept: $accept" "$BASE$path"
+    figures[$name]=$(for _ in $(seq 1 "$RUNS"); do
+        curl -fs -o /dev/null -w '%{time_total}\n' -H "Accept: $accept" "$BASE$path"
+    done | median)
+    printf '%-58s %7.1f ms\n' "$name" "$(echo "${figures[$name]} * 1000" | bc -l)"
+}
+time_request "every manager, default period (JSON)" "/v1/reports/managers"
+time_request "every manager, default period (CSV)" "/v1/reports/managers" "text/csv"
+time_request "every manager, $DAYS whole days (JSON)" "/v1/reports/managers?from=$from_day&to=$to_day"
+time_request "every manager, sorted by a criterion" "/v1/reports/managers?sort=criterion:needs_discovery"
+time_request "every manager, page of 50 by average" "/v1/reports/managers?sort=average&limit=50"
+time_request "one manager, default period (daily trend)" "/v1/reports/managers/$manager"
+time_request "one manager, default period (weekly trend)" "/v1/reports/managers/$manager?bucket=week"
+time_request "one manager's calls (list)" "/v1/calls?manager_id=$manager"
+
+echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggregates on and off"
+drain() {
+    "${PSQL[@]}" -c "TRUNCATE calls, report_days, report_day_criteria CASCADE" \
+        -c "ALTER TABLE call_results $1 TRIGGER USER" -c "ALTER TABLE criterion_scores $1 TRIGGER USER"
+    redis-cli -p "$REDIS_PORT" flushall >/dev/null
+    stop_ingest
+    start_ingest
+    local accepted started worker_pid
+    accepted=$(python3 scripts/bench/submit.py "$PORT" "$WRITE_CALLS")
+    started=$(now)
+    LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker.log" 2>&1 & worker_pid=$!; pids+=($worker_pid)
+    until [ "$("${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')")" -ge "$accepted" ]; do
+        sleep 0.1
+    done
+    echo "$accepted / $(elapsed "$started")" | bc -l
+    kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
+}
+on_rates=() off_rates=()
+for round in $(seq 1 "$ROUNDS"); do
+    on_rates+=("$(drain ENABLE)")
+    off_rates+=("$(drain DISABLE)")
+    printf 'round %d: with aggregates %.0f calls/s, without %.0f calls/s\n' "$round" "${on_rates[-1]}" "${off_rates[-1]}"
+done
+"${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
+on_rate=$(printf '%s\n' "${on_rates[@]}" | median)
+off_rate=$(printf '%s\n' "${off_rates[@]}" | median)
+
+ms() { printf '%.1f ms' "$(echo "${figures[$1]} * 1000" | bc -l)"; }
+echo
+echo "== summary ($CALLS calls, $MANAGERS managers, $DAYS days; median of $RUNS)"
+printf '%-52s %s (target <= 100 ms)\n' "every manager, default period (JSON)" "$(ms "every manager, default period (JSON)")"
+printf '%-52s %s (target <= 150 ms)\n' "every manager, default period (CSV)" "$(ms "every manager, default period (CSV)")"
+printf '%-52s %s\n' "every manager, $DAYS whole days (JSON)" "$(ms "every manager, $DAYS whole days (JSON)")"
+printf '%-52s %s (target <= 10 ms)\n' "one manager, default period" "$(ms "one manager, default period (daily trend)")"
+printf '%-52s %s\n' "one manager's calls (list)" "$(ms "one manager's calls (list)")"
+printf '%-52s %.1f s\n' "aggregates' migration over the seeded results" "$migration_seconds"
+printf '%-52s %.0f with / %.0f without: %.1f%% drop (target <= 10%%)\n' "worker calls/s (offline analyzer)" \
+    "$on_rate" "$off_rate" "$(echo "100 * ($off_rate - $on_rate) / $off_rate" | bc -l)"
