@@ -30,21 +30,22 @@ func buildServiceGroup(reader environment: EnvironmentVariables) async throws ->
         "transcription": "\(providers.transcribers.map { "\($0.provider):\($0.model)" }.joined(separator: ","))",
         "analysis": "\(providers.analysts.map { "\($0.provider):\($0.model)" }.joined(separator: ","))",
     ])
-    return ServiceGroup(
-        configuration: .init(
-            services: [
-                .init(service: clients),
-                .init(service: http),
-                .init(service: QueueMaintenance(
-                    backends: backends, inFlight: inFlight, configuration: configuration,
-                    transcriptionConfigured: !providers.transcribers.isEmpty, logger: logger)),
-                .init(service: ProviderStatusPublisher(
-                    health: health, board: ProviderStatusBoard(redis: clients.redis, keyPrefix: configuration.backend.queue.keyPrefix),
-                    interval: .seconds(5), logger: logger)),
-                .init(service: QueueConsumer(
-                    backends: backends, processor: processor, inFlight: inFlight, configuration: configuration,
-                    logger: logger)),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+    var groupConfiguration = ServiceGroupConfiguration(
+        services: [
+            .init(service: clients),
+            .init(service: http),
+            .init(service: QueueMaintenance(
+                backends: backends, inFlight: inFlight, configuration: configuration,
+                transcriptionConfigured: !providers.transcribers.isEmpty, logger: logger)),
+            .init(service: ProviderStatusPublisher(
+                health: health, board: ProviderStatusBoard(redis: clients.redis, keyPrefix: configuration.backend.queue.keyPrefix),
+                interval: .seconds(5), logger: logger)),
+            .init(service: QueueConsumer(
+                backends: backends, processor: processor, inFlight: inFlight, configuration: configuration,
+                logger: logger)),
+        ],
+        gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: logger)
+    groupConfiguration.maximumGracefulShutdownDuration = configuration.maximumShutdownDuration
+    return ServiceGroup(configuration: groupConfiguration)
 }

@@ -6,8 +6,9 @@ import CoreExtensions
 import Logging
 
 /// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
-/// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails
-/// the entry stays pending and is reclaimed after the visibility timeout. Results of calls finishing together share
+/// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails,
+/// or the call is aborted (its task cancelled at shutdown), the entry stays pending and is reclaimed after the
+/// visibility timeout. Results of calls finishing together share
 /// one statement (one commit), and their acks one Redis round trip.
 public struct CallProcessor: Sendable {
     let repository: CallRepository
@@ -68,6 +69,8 @@ public struct CallProcessor: Sendable {
             }
             logger.debug("call done", metadata: ["score": "\(outcome.result.totalScore)"])
             try await acks.submit(entry)
+        } catch is CancellationError {
+            logger.warning("call aborted at shutdown; its entry stays pending for another worker to reclaim")
         } catch {
             logger.error("could not record the call's outcome; the entry will be reclaimed", metadata: ["error": "\(error)"])
         }

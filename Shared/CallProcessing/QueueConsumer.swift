@@ -3,10 +3,12 @@ import CallQueue
 import Logging
 import ServiceLifecycle
 
-/// The worker's main loop, after swift-jobs: once a quarter of the slots are free, fetch that many entries and claim
-/// them in one statement, work each in a child task,
-/// take over entries of dead consumers now and then, and on graceful shutdown stop fetching and let in-flight calls
-/// finish within the grace period (what is left stays pending and is reclaimed by another worker).
+/// The worker's main loop, a fetcher beside the calls in flight: it takes every free slot, fetches (or reclaims) up to
+/// that many entries in one round trip, claims them in one statement and works each in a child task; a call that
+/// ends gives its slot back and wakes the fetcher at once, so calls finishing together are refilled together. Entries
+/// of dead consumers are taken over a few times per visibility timeout. On graceful shutdown fetching stops at once,
+/// the calls in flight have `WORKER_SHUTDOWN_GRACE_SECONDS` to finish, and then they are cancelled (their provider
+/// requests aborted): their entries stay pending, neither acked nor marked failed, and another worker reclaims them.
 public struct QueueConsumer: Service {
     let backends: Backends
     let processor: CallProcessor
@@ -36,36 +38,54 @@ public struct QueueConsumer: Service {
                            metadata: ["maxmemory_policy": "\(policy)"])
         }
         logger.info("worker started", metadata: ["consumer": "\(configuration.consumerName)"])
-        let (finished, signalFinished) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        var waitForSlot = finished.makeAsyncIterator()
+        await consume(slots: CallSlots(capacity: configuration.concurrency))
+    }
+
+    /// Fetches and works calls until graceful shutdown (or cancellation) closes `slots`, then gives the calls in flight
+    /// the grace period and cancels those still running.
+    func consume(slots: CallSlots) async {
         await withDiscardingTaskGroup { group in
-            var nextReclaim = ContinuousClock.now
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                let free = configuration.concurrency - inFlight.count
-                guard free >= max(1, configuration.concurrency / 4) || inFlight.count == 0 else {
-                    _ = await waitForSlot.next()
-                    continue
-                }
-                let entries = await nextEntries(free: free, reclaimDue: &nextReclaim)
-                guard !entries.isEmpty else { continue }
-                for (entry, call) in await processor.claim(entries) {
-                    inFlight.insert(entry)
-                    group.addTask {
-                        await processor.process(entry, call: call)
-                        inFlight.remove(entry)
-                        signalFinished.yield()
+            await withGracefulShutdownHandler {
+                var nextReclaim = ContinuousClock.now
+                while true {
+                    let free = await slots.takeFree()
+                    guard free > 0 else { break }
+                    let entries = await nextEntries(free: free, reclaimDue: &nextReclaim)
+                    let calls = await processor.claim(entries)
+                    slots.release(free - calls.count)
+                    for (entry, call) in calls {
+                        inFlight.insert(entry)
+                        group.addTask {
+                            await processor.process(entry, call: call)
+                            inFlight.remove(entry)
+                            slots.release()
+                        }
                     }
                 }
+            } onGracefulShutdown: {
+                slots.close()
             }
-            let deadline = ContinuousClock.now + configuration.shutdownGrace
-            logger.info("stopping: waiting for in-flight calls", metadata: ["in_flight": "\(inFlight.count)"])
-            while inFlight.count > 0 && ContinuousClock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(50))
+            logger.info("stopping: fetching stopped, waiting for in-flight calls", metadata: ["in_flight": "\(inFlight.count)"])
+            guard await !Self.waitUntilAllFree(slots, deadline: .now + configuration.shutdownGrace) else { return }
+            logger.warning("grace period over; aborting unfinished calls, another worker will reclaim them",
+                           metadata: ["left": "\(inFlight.count)"])
+            group.cancelAll()
+        }
+    }
+
+    /// Waits until every slot is back or `deadline` passes; answers whether every slot came back.
+    static func waitUntilAllFree(_ slots: CallSlots, deadline: ContinuousClock.Instant) async -> Bool {
+        await withTaskGroup(of: Bool.self) { race in
+            race.addTask {
+                await slots.waitUntilAllFree()
+                return !Task.isCancelled
             }
-            if inFlight.count > 0 {
-                logger.warning("grace period over; unfinished calls will be reclaimed", metadata: ["left": "\(inFlight.count)"])
-                group.cancelAll()
+            race.addTask {
+                try? await Task.sleep(until: deadline)
+                return false
             }
+            defer { race.cancelAll() }
+            return await race.next() ?? false
         }
     }
 

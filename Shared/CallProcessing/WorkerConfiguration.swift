@@ -42,6 +42,13 @@ public struct WorkerConfiguration: Sendable {
         allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
     }
 
+    /// The longest a graceful shutdown may take before it is escalated to cancelling everything: the fetch under way
+    /// (`FETCH_BLOCK_MILLISECONDS`), the grace period, and a few seconds for aborted calls to unwind. A backstop: the
+    /// consumer aborts calls that outlive the grace itself.
+    public var maximumShutdownDuration: Duration {
+        fetchBlock + shutdownGrace + .seconds(5)
+    }
+
     /// Every variable the worker reads, for `--help`.
     public static let settings: [ConfigurationSetting] = BackendConfiguration.settings + [
         .init("WORKER_CONCURRENCY", "16", "calls in flight in this process"),

@@ -16,22 +16,24 @@ struct ProcessingHarness: Sendable {
     let backends: Backends
     let pipeline: CallPipeline
     let processor: CallProcessor
+    let configuration: WorkerConfiguration
 
     var repository: CallRepository { backends.repository }
     var queue: JobQueue { backends.queue }
 
     static let logger = Logger(label: "processing-test")
 
+    /// `environment` adds worker settings (`WORKER_CONCURRENCY`, …) to the harness's own.
     static func with(
         transcribers: [any Transcriber] = [], analysts: [any Analyst] = [LocalAnalyst()], maxAttempts: Int = 5,
-        _ body: @escaping @Sendable (ProcessingHarness) async throws -> Void
+        environment extra: [String: String] = [:], _ body: @escaping @Sendable (ProcessingHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.with { databaseURL in
             try await TestClients.with(databaseURL: databaseURL) { clients in
                 let environment = EnvironmentVariables([
                     "DATABASE_URL": databaseURL, "REDIS_URL": TestEnvironment.redisURL,
                     "QUEUE_PREFIX": TestEnvironment.uniquePrefix("processing"), "JOB_MAX_ATTEMPTS": String(maxAttempts),
-                ])
+                ].merging(extra) { _, added in added })
                 let configuration = try WorkerConfiguration(environment: environment)
                 let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
                 try await backends.prepare(logger: logger)
@@ -48,7 +50,8 @@ struct ProcessingHarness: Sendable {
                     configuration: configuration)
                 let processor = CallProcessor(
                     repository: backends.repository, queue: backends.queue, pipeline: pipeline, logger: logger)
-                try await body(ProcessingHarness(backends: backends, pipeline: pipeline, processor: processor))
+                try await body(ProcessingHarness(
+                    backends: backends, pipeline: pipeline, processor: processor, configuration: configuration))
                 _ = try? await clients.redis.send(["DEL", backends.queue.configuration.streamKey,
                                                    backends.queue.configuration.delayedKey,
                                                    backends.queue.configuration.deadLetterKey,
@@ -69,6 +72,35 @@ struct ProcessingHarness: Sendable {
         try await queue.enqueue(call.id)
         let entry = try await queue.fetch(consumer: "processing-test", count: 1, block: .milliseconds(200))[0]
         return await processor.claim([entry])[0]
+    }
+
+    /// Stores and enqueues `count` text calls; answers their ids.
+    func enqueue(_ count: Int) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for _ in 0..<count {
+            let call = Self.textCall()
+            _ = try await repository.insert(call)
+            ids.append(call.id)
+        }
+        try await queue.enqueue(ids)
+        return ids
+    }
+
+    /// How many of the calls `ids` have `status`.
+    func count(_ status: CallStatus, of ids: [UUID]) async throws -> Int {
+        var count = 0
+        for id in ids {
+            if try await repository.find(id)?.status == status { count += 1 }
+        }
+        return count
+    }
+
+    /// A consumer over this harness's processor, `name` in the consumer group.
+    func consumer(named name: String = "processing-test") -> QueueConsumer {
+        var configuration = configuration
+        configuration.consumerName = name
+        return QueueConsumer(backends: backends, processor: processor, inFlight: InFlightEntries(),
+                             configuration: configuration, logger: Self.logger)
     }
 
     static let dialog = """

@@ -63,4 +63,37 @@ struct ProviderFaultTests {
             }
         }
     }
+
+    @Test("SIGTERM while the provider stalls far past the grace: the worker aborts the request and exits 0 soon after the grace; the call stays pending and the next worker finishes it once")
+    func stalledProviderPastGrace() async throws {
+        try await FakeProviderServer.with { server in
+            await server.slowDown("/v1/chat/completions", by: .seconds(120))
+            try await Stack.with(environment: [
+                "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": "sk-stall", "PROVIDERS": "openai",
+                "WORKER_SHUTDOWN_GRACE_SECONDS": "3",
+            ]) { stack in
+                let worker = try stack.startWorker()
+                let id = try await stack.submit(json: Self.dialog)
+                for _ in 0..<200 where await server.requests("/chat/completions").isEmpty {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                #expect(await server.requests("/chat/completions").count == 1)
+                let signalled = ContinuousClock.now
+                worker.signal(SIGTERM)
+                #expect(await worker.waitForExit(timeout: .seconds(10)) == 0, "\(worker.logTail())")
+                let stopping = ContinuousClock.now - signalled
+                #expect(stopping >= .seconds(3) && stopping < .seconds(8), "\(stopping): the grace, then the abort")
+                #expect(worker.logTail().contains("grace period over"), "\(worker.logTail())")
+                #expect(try await stack.call(id)["status"] as? String == "processing", "neither failed nor retried")
+                let pending = try await stack.redis.send(["XPENDING", "\(stack.prefix):jobs", "workers"])
+                #expect(pending.array?.first?.int == 1, "its entry is left pending for another worker")
+
+                await server.reset()
+                try stack.startWorker()
+                #expect(try await stack.waitForCount("SELECT count(*) FROM calls WHERE status = 'done'", toReach: 1) == 1)
+                #expect(try await stack.count("SELECT count(*) FROM call_results") == 1)
+                #expect(await server.requests("/chat/completions").count == 1, "the next worker asked once")
+            }
+        }
+    }
 }

@@ -1,0 +1,84 @@
+import CallAuditCore
+import Testing
+
+@testable import CallProcessing
+
+@Suite("The consumer: a slot freed is refilled at once; shutdown stops fetching, then aborts what outlives the grace")
+struct QueueConsumerTests {
+    @Test("one call ending refills its slot while the others still run; never more calls in flight than slots")
+    func refillsAtOnce() async throws {
+        let analyst = GatedAnalyst()
+        try await ProcessingHarness.with(analysts: [analyst], environment: ["WORKER_CONCURRENCY": "8"]) { harness in
+            let ids = try await harness.enqueue(12)
+            let slots = CallSlots(capacity: 8)
+            let consuming = Task { await harness.consumer().consume(slots: slots) }
+            #expect(try await eventually { analyst.received == 8 })
+            analyst.admit(1)
+            #expect(try await eventually { analyst.received == 9 }, "the freed slot is refilled while 7 calls still run")
+            analyst.admit(1)
+            #expect(try await eventually { analyst.received == 10 })
+            #expect(try await harness.count(.done, of: ids) == 2)
+            #expect(try await harness.queue.stats().pending == 8, "8 in flight, not one more")
+            slots.close()
+            analyst.admit(100)
+            await consuming.value
+            #expect(analyst.received == 10, "nothing fetched after the slots closed")
+            #expect(try await harness.count(.done, of: ids) == 10)
+        }
+    }
+
+    @Test("graceful shutdown stops fetching at once; the calls in flight finish within the grace and are acked")
+    func stopsFetching() async throws {
+        let analyst = GatedAnalyst()
+        try await ProcessingHarness.with(analysts: [analyst], environment: ["WORKER_CONCURRENCY": "2"]) { harness in
+            let ids = try await harness.enqueue(3)
+            let slots = CallSlots(capacity: 2)
+            let consuming = Task { await harness.consumer().consume(slots: slots) }
+            #expect(try await eventually { analyst.received == 2 })
+            slots.close()
+            analyst.admit(2)
+            await consuming.value
+            #expect(try await harness.count(.done, of: ids) == 2)
+            let stats = try await harness.queue.stats()
+            #expect(stats.pending == 0 && stats.lag == 1, "the third call was never fetched: it waits for the next worker")
+        }
+    }
+
+    @Test("past the grace, calls in flight are aborted and left pending, neither acked nor failed; another worker finishes them")
+    func abortsAfterGrace() async throws {
+        let analyst = GatedAnalyst()
+        try await ProcessingHarness.with(analysts: [analyst], environment: [
+            "WORKER_CONCURRENCY": "2", "WORKER_SHUTDOWN_GRACE_SECONDS": "0", "JOB_VISIBILITY_TIMEOUT_SECONDS": "1",
+            "FETCH_BLOCK_MILLISECONDS": "100",
+        ]) { harness in
+            let ids = try await harness.enqueue(2)
+            let slots = CallSlots(capacity: 2)
+            let consuming = Task { await harness.consumer().consume(slots: slots) }
+            #expect(try await eventually { analyst.received == 2 })
+            slots.close()
+            await consuming.value
+            #expect(try await harness.count(.processing, of: ids) == 2)
+            let stats = try await harness.queue.stats()
+            #expect(stats.pending == 2 && stats.delayed == 0 && stats.deadLetters == 0)
+
+            analyst.admit(2)
+            let rescue = CallSlots(capacity: 2)
+            let rescuing = Task { await harness.consumer(named: "next-worker").consume(slots: rescue) }
+            #expect(try await eventually { try await harness.count(.done, of: ids) == 2 }, "reclaimed after the visibility timeout")
+            rescue.close()
+            await rescuing.value
+            #expect(try await harness.queue.stats().pending == 0)
+            #expect(analyst.received == 4)
+        }
+    }
+}
+
+/// Whether `condition` comes true within `timeout`, checked every 20 ms.
+func eventually(timeout: Duration = .seconds(15), _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return try await condition()
+}

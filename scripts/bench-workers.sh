@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Worker benchmark against a provider that answers every analysis after a fixed delay (figures, not a pass/fail test):
+#   1. one worker at WORKER_CONCURRENCY 64 and 256: calls/s against the bound C / delay, peak RSS, and XREADGROUPs
+#      per call (fetching must batch: no extra round trip per call)
+#   2. horizontal scaling: 1, 2 and 4 worker processes at C=32 each against one Redis and PostgreSQL
+# Every call is a distinct dialog (the answer cache would serve repeats). The rate is measured in steady state: from
+# the moment C calls are done to the moment the queue is down to its last C calls (no ramp-up, no tail).
+# Ports: BENCH_REDIS_PORT, BENCH_PG_PORT, BENCH_PORT (ingest), BENCH_PROVIDER_PORT (the stand-in).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DELAY="${DELAY:-1}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-20}"
+PORT="${BENCH_PORT:-8090}"
+PROVIDER_PORT="${BENCH_PROVIDER_PORT:-8091}"
+export RUN_DIR="$PWD/.run/bench-workers" REDIS_PORT="${BENCH_REDIS_PORT:-63792}" PG_PORT="${BENCH_PG_PORT:-54331}"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+scripts/setup.sh
+build_release callaudit-ingest callaudit-worker
+sync
+fresh_servers
+trap stop_started EXIT
+PSQL=(psql -X -q -tA "$DATABASE_URL")
+REDIS=(redis-cli -p "$REDIS_PORT")
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+done_calls() { "${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')"; }
+wait_done() { while [ "$(done_calls)" -lt "$1" ]; do sleep 0.1; done; }
+
+python3 scripts/bench/slow_openai.py "$PROVIDER_PORT" "$DELAY" >"$RUN_DIR/provider.log" 2>&1 & pids+=($!)
+PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=warning "$BIN/callaudit-ingest" >"$RUN_DIR/ingest.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
+export OPENAI_BASE_URL="http://127.0.0.1:$PROVIDER_PORT/v1" OPENAI_API_KEY=sk-bench PROVIDERS=openai LOG_LEVEL=warning
+
+# run WORKERS CONCURRENCY: queues enough distinct calls for SECONDS_PER_RUN, starts the workers, measures; sets RATE,
+# BOUND, RSS (the largest worker's peak), FETCHES (XREADGROUPs per call) and LATENCY (the provider's answer time as the
+# worker saw it: near DELAY when the stand-in keeps up).
+run() {
+    local workers=$1 concurrency=$2
+    BOUND=$(echo "$workers * $concurrency / $DELAY" | bc -l)
+    local total warm last start_time start_done end_time end_done
+    total=$(printf '%.0f' "$(echo "$BOUND * $SECONDS_PER_RUN + 2 * $workers * $concurrency" | bc -l)")
+    "${PSQL[@]}" -c "TRUNCATE calls CASCADE" -c "TRUNCATE provider_cache"
+    "${REDIS[@]}" del callaudit:jobs callaudit:inflight >/dev/null
+    local accepted
+    accepted=$(python3 scripts/bench/submit.py "$PORT" "$total" distinct)
+    "${REDIS[@]}" config resetstat >/dev/null
+    local worker_pids=()
+    for index in $(seq 1 "$workers"); do
+        WORKER_CONCURRENCY=$concurrency WORKER_NAME="bench-$index" "$BIN/callaudit-worker" \
+            >"$RUN_DIR/worker-$workers-$concurrency-$index.log" 2>&1 & worker_pids+=($!); pids+=($!)
+    done
+    warm=$((workers * concurrency))
+    last=$((accepted - workers * concurrency))
+    wait_done "$warm"
+    start_time=$(date +%s.%N); start_done=$(done_calls)
+    wait_done "$last"
+    end_time=$(date +%s.%N); end_done=$(done_calls)
+    wait_done "$accepted"
+    RATE=$(echo "($end_done - $start_done) / ($end_time - $start_time)" | bc -l)
+    RSS=0
+    for pid in "${worker_pids[@]}"; do
+        RSS=$(( $(peak_rss_mb "$pid") > RSS ? $(peak_rss_mb "$pid") : RSS ))
+        kill "$pid"; wait "$pid" 2>/dev/null || true
+    done
+    local reads
+    reads=$("${REDIS[@]}" info commandstats | awk -F'[=,:]' '/^cmdstat_xreadgroup:/ {print $3}')
+    FETCHES=$(echo "${reads:-0} / $accepted" | bc -l)
+    LATENCY=$("${PSQL[@]}" -c "SELECT round(avg(latency_ms)) FROM provider_calls")
+    local requests failed
+    requests=$("${PSQL[@]}" -c "SELECT count(*) FROM provider_calls WHERE http_status = 200")
+    failed=$("${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status = 'failed'")
+    [ "$requests" = "$accepted" ] && [ "$failed" = 0 ] ||
+        echo "warning: $accepted calls, $requests answered provider requests (the cache served the rest), $failed failed" >&2
+}
+
+echo "== 1. one worker, provider answering after ${DELAY}s"
+printf '%-12s %10s %8s %9s %10s %16s %18s\n' "concurrency" "calls/s" "bound" "of bound" "peak RSS" "XREADGROUP/call" \
+    "provider latency"
+for concurrency in 64 256; do
+    run 1 "$concurrency"
+    printf '%-12s %10.1f %8.0f %8.1f%% %7s MB %16.3f %15s ms\n' "$concurrency" "$RATE" "$BOUND" \
+        "$(echo "100 * $RATE / $BOUND" | bc -l)" "$RSS" "$FETCHES" "$LATENCY"
+done
+
+echo "== 2. horizontal scaling: worker processes at C=32 each, provider answering after ${DELAY}s"
+printf '%-8s %10s %8s %9s %8s %18s\n' "workers" "calls/s" "bound" "of bound" "vs one" "provider latency"
+single=0
+for workers in 1 2 4; do
+    run "$workers" 32
+    [ "$workers" = 1 ] && single=$RATE
+    printf '%-8s %10.1f %8.0f %8.1f%% %7.2fx %15s ms\n' "$workers" "$RATE" "$BOUND" "$(echo "100 * $RATE / $BOUND" | bc -l)" \
+        "$(echo "$RATE / $single" | bc -l)" "$LATENCY"
+done
+echo "stand-in: $(curl -fs "http://127.0.0.1:$PROVIDER_PORT/stats")"

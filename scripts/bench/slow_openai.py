@@ -1,0 +1,56 @@
+"""A provider stand-in for the worker benchmark: an OpenAI-compatible server (asyncio streams, so thousands of
+requests can wait at once) that answers every POST .../chat/completions after a fixed delay with an analysis fitting
+the request's schema (the chaos stand-in's answer). GET /stats answers how many requests it served and the most it
+held at once, so the benchmark can show that the stand-in was not the limit. Usage: slow_openai.py PORT DELAY_SECONDS"""
+import asyncio
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "chaos"))
+from fake_openai import completion  # noqa: E402
+
+port, delay = int(sys.argv[1]), float(sys.argv[2])
+stats = {"requests": 0, "in_flight": 0, "peak_in_flight": 0}
+
+
+async def respond(writer, status, body):
+    data = json.dumps(body).encode()
+    writer.write(b"HTTP/1.1 %d OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % (status, len(data)) + data)
+    await writer.drain()
+
+
+async def serve(reader, writer):
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            method, path = lines[0].split(" ")[:2]
+            headers = {name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:] if line)}
+            body = await reader.readexactly(int(headers.get("content-length", "0")))
+            if method == "GET" and path == "/stats":
+                await respond(writer, 200, stats)
+            elif method == "POST" and path.endswith("/chat/completions"):
+                stats["in_flight"] += 1
+                stats["peak_in_flight"] = max(stats["peak_in_flight"], stats["in_flight"])
+                try:
+                    await asyncio.sleep(delay)
+                    await respond(writer, 200, completion(json.loads(body)))
+                    stats["requests"] += 1
+                finally:
+                    stats["in_flight"] -= 1
+            else:
+                await respond(writer, 404, {"error": {"message": "no such route", "type": "invalid_request_error", "code": None}})
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+
+async def main():
+    server = await asyncio.start_server(serve, "127.0.0.1", port, backlog=4096)
+    async with server:
+        await server.serve_forever()
+
+
+asyncio.run(main())
