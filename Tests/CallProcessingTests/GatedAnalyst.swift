@@ -1,3 +1,4 @@
+import CallAuditCore
 import Providers
 import Synchronization
 
