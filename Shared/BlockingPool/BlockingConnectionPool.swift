@@ -16,7 +16,7 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
 
     /// Creates a pool; `connect` opens one connection (it runs on the thread pool).
     public init(
-        maxConnections: Int, acquireTimeout: Duration = .seconds(30), threadPool: NIOThreadPool,
+        maxConnections: Int, acquireTimeout: Duration = .seconds(60), threadPool: NIOThreadPool,
         connect: @escaping @Sendable () throws -> Connection
     ) {
         self.maxConnections = max(1, maxConnections)
