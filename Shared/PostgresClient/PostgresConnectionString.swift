@@ -27,9 +27,10 @@ struct PostgresConnectionString {
         self.settings = settings
         let written = Self.uriPassword(string)
         let pieces = written.map { $0.split(separator: "@").map(String.init) } ?? []
-        secrets = ([settings["password"], written].compactMap { $0 } + pieces).filter { !$0.isEmpty }
+        let known = ([settings["password"], written].compactMap { $0 } + pieces).filter { !$0.isEmpty }
+        secrets = known
         let problem = settings.isEmpty ? (reason ?? "libpq cannot read it") : Self.numberProblem(settings)
-        parseError = problem.map { Self.redact($0, secrets: secrets) }
+        parseError = problem.map { Self.redact($0, secrets: known) }
     }
 
     /// A port or timeout that is not a number: libpq parses the string but refuses it only when connecting, and that
