@@ -132,6 +132,12 @@ extension CallStoreMigrations {
                            WHERE c.sign > 0 AND NOT EXISTS (SELECT 1 FROM call_results AS r WHERE r.call_id = c.call_id)) THEN
                     RAISE EXCEPTION 'a criterion score needs its call''s result' USING ERRCODE = 'foreign_key_violation';
                 END IF;
+                -- The days' rows first, in key order, like every other change of these aggregates: no deadlock.
+                PERFORM 1 FROM report_days AS d
+                WHERE (d.manager_id, d.mode, d.day) IN (
+                    SELECT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date
+                    FROM unnest(call_ids) AS c(call_id) JOIN call_results AS r ON r.call_id = c.call_id)
+                ORDER BY d.manager_id, d.mode, d.day FOR UPDATE OF d;
                 INSERT INTO report_day_criteria AS t
                 SELECT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date, c.key, c.name,
                        sum(c.sign * c.score), sum(c.sign)
