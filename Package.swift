@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -53,8 +55,13 @@ let package = Package(
         .target(name: "OfflineAnalyzer", dependencies: ["CallAuditCore"],
                 path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
         .target(name: "Audio", path: "Shared/Audio", swiftSettings: strictSwift),
+        .target(name: "Telemetry", dependencies: [
+            "CallAuditCore",
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], path: "Shared/Telemetry", swiftSettings: strictSwift),
         .target(name: "Providers", dependencies: [
-            "Audio", "CallAuditCore", "CurlHTTP", "OfflineAnalyzer",
+            "Audio", "CallAuditCore", "CurlHTTP", "OfflineAnalyzer", "Telemetry",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/Providers", swiftSettings: strictSwift),
@@ -66,14 +73,14 @@ let package = Package(
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
         .target(name: "CallAuditRuntime", dependencies: [
-            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers",
+            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers", "Telemetry",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
         .target(name: "CallAuditAPI", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "Providers",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "Providers", "Telemetry",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -81,20 +88,22 @@ let package = Package(
         ], path: "Shared/CallAuditAPI", swiftSettings: strictSwift),
         .target(name: "CallProcessing", dependencies: [
             "Audio", "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CurlHTTP", "OfflineAnalyzer", "Providers",
+            "Telemetry",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Shared/CallProcessing", swiftSettings: strictSwift),
 
         .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime",
+            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallProcessing", "CallAuditCore", "CallAuditRuntime", "CallQueue", "CurlHTTP", "Providers",
+            "CallProcessing", "CallAuditCore", "CallAuditRuntime", "CallQueue", "CurlHTTP", "Providers", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -110,6 +119,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "CallAuditCore"], swiftSettings: strictSwift),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),
         .testTarget(name: "CurlHTTPTests", dependencies: [
@@ -129,7 +139,7 @@ let package = Package(
                     swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CallAuditAPITests", dependencies: [
-            "CallAuditAPI", "TestSupport",
+            "CallAuditAPI", "TestSupport", "Telemetry",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),

@@ -8,6 +8,7 @@ import Logging
 import NIOPosix
 import OfflineAnalyzer
 import Providers
+import Telemetry
 
 /// The stages of DESIGN.md §2 for one call, up to (not including) persisting the result: acquire the recording,
 /// check and cut it, transcribe and analyze it through the provider chain.
@@ -35,6 +36,7 @@ public struct CallPipeline: Sendable {
 
     /// Runs the call; `logger` carries its `call_id`.
     func run(_ call: CallRecord, logger: Logger) async throws -> PipelineOutcome {
+        var stages = StageClock()
         var segments: [Segment]
         var steps: [ProviderStep] = []
         var usage: [ProviderUsage] = []
@@ -45,6 +47,7 @@ public struct CallPipeline: Sendable {
             segments = DialogParser.segments(from: text)
         case .upload, .url:
             let recording = try await acquire(call)
+            stages.lap(.acquiring)
             try await repository.setStage(call.id, .normalizing)
             guard let format = AudioFormat.sniff(recording) else {
                 throw PipelineError.permanent("the recording is not WAV, MP3, OGG, FLAC, M4A or WebM audio")
@@ -55,6 +58,7 @@ public struct CallPipeline: Sendable {
             try await repository.setStage(call.id, .transcribing)
             let transcription = try await transcribe(
                 recording, format: format, language: call.languageHint, callID: call.id, logger: logger)
+            stages.lap(.transcribing)
             segments = transcription.value.segments
             steps.append(ProviderStep(step: "transcription", provider: transcription.provider, model: transcription.model,
                                       cached: transcription.cached ? true : nil))
@@ -79,6 +83,7 @@ public struct CallPipeline: Sendable {
         let analysis = try await throughChain(callID: call.id, spent: usage) {
             try await chain.run(step: "analysis", links: links, identity: identity, logger: logger)
         }
+        stages.lap(.analyzing)
         usage += analysis.usage
         var result = analysis.value
         result.providers = steps + result.providers.map { step in

@@ -3,6 +3,7 @@ import CallAuditRuntime
 import CallQueue
 import CallStore
 import Logging
+import Telemetry
 
 /// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
 /// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails
@@ -47,47 +48,60 @@ public struct CallProcessor: Sendable {
     }
 
     func process(_ entry: QueueEntry, call: CallRecord) async {
+        let started = ContinuousClock.now
         var logger = logger
         logger[metadataKey: "call_id"] = "\(entry.callID)"
         do {
             if call.attempts > queue.configuration.maxAttempts {
                 try await giveUp(entry, error: call.error ?? "the call was attempted too often", attempts: call.attempts)
+                Telemetry.callFinished(.deadLettered, mode: call.mode, since: started)
                 return
             }
             let outcome: PipelineOutcome
             do {
                 outcome = try await pipeline.run(call, logger: logger)
             } catch let error as PipelineError {
-                try await handle(error, entry: entry, attempts: call.attempts, logger: logger)
+                let ended = try await handle(error, entry: entry, attempts: call.attempts, logger: logger)
+                Telemetry.callFinished(ended, mode: call.mode, since: started)
                 return
             }
+            let end: Telemetry.CallEnd
             switch outcome {
             case .analyzed(let result, let usage):
+                let saving = ContinuousClock.now
                 do {
                     try await saves.submit(FinishedCall(id: call.id, result: result, usage: usage))
                 } catch let error as CallStoreError {
-                    try await handle(.permanent(error.description), entry: entry, attempts: call.attempts, logger: logger)
+                    let failed = try await handle(.permanent(error.description), entry: entry, attempts: call.attempts, logger: logger)
+                    Telemetry.callFinished(failed, mode: call.mode, since: started)
                     return
                 }
+                Telemetry.stageFinished(.persisting, since: saving)
                 logger.debug("call done", metadata: ["score": "\(result.totalScore)"])
+                end = .done
             case .awaitingTranscription(let reason):
                 try await repository.markAwaitingTranscription(call.id, reason: reason)
                 logger.info("audio call parked until a transcription provider is configured")
+                end = .awaitingTranscription
             }
             try await acks.submit(entry)
+            Telemetry.callFinished(end, mode: call.mode, since: started)
         } catch {
             logger.error("could not record the call's outcome; the entry will be reclaimed", metadata: ["error": "\(error)"])
         }
     }
 
-    func handle(_ error: PipelineError, entry: QueueEntry, attempts: Int, logger: Logger) async throws {
+    /// Records a failed attempt and answers how the call ended: failed, retrying or dead-lettered.
+    func handle(_ error: PipelineError, entry: QueueEntry, attempts: Int, logger: Logger) async throws -> Telemetry.CallEnd {
         switch error {
         case .permanent(let message):
             logger.warning("call failed", metadata: ["error": "\(message)"])
             try await repository.markFailed(entry.callID, error: message)
             try await acks.submit(entry)
+            return .failed
         case .transient(let message) where attempts >= queue.configuration.maxAttempts:
             try await giveUp(entry, error: message, attempts: attempts)
+            return .deadLettered
         case .transient(let message):
             let delay = queue.configuration.retryDelay(attempt: attempts)
             logger.warning("call attempt failed; retrying", metadata: [
@@ -95,6 +109,7 @@ public struct CallProcessor: Sendable {
             ])
             try await repository.markRetrying(entry.callID, error: message)
             try await queue.retryLater(entry, delay: delay)
+            return .retrying
         }
     }
 

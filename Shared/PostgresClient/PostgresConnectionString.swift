@@ -27,7 +27,8 @@ struct PostgresConnectionString {
         self.settings = settings
         let written = Self.uriPassword(string)
         let pieces = written.map { $0.split(separator: "@").map(String.init) } ?? []
-        secrets = ([settings["password"], written].compactMap { $0 } + pieces).filter { !$0.isEmpty }
+        let secrets = ([settings["password"], written].compactMap { $0 } + pieces).filter { !$0.isEmpty }
+        self.secrets = secrets
         let problem = settings.isEmpty ? (reason ?? "libpq cannot read it") : Self.numberProblem(settings)
         parseError = problem.map { Self.redact($0, secrets: secrets) }
     }

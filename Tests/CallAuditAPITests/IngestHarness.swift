@@ -9,6 +9,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import NIOFoundationCompat
+import Telemetry
 import TestSupport
 
 @testable import CallAuditAPI
@@ -43,6 +44,7 @@ struct IngestHarness: Sendable {
             let dependencies = IngestDependencies(
                 configuration: configuration, repository: repository, queue: queue, logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients)
+            Telemetry.bootstrap()
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
                 try await app.test(.router) { client in try await body(harness, client) }
