@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -57,8 +59,13 @@ let package = Package(
         .target(name: "OfflineAnalyzer", dependencies: ["CallAuditCore"],
                 path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
         .target(name: "Audio", path: "Shared/Audio", swiftSettings: strictSwift),
+        .target(name: "Telemetry", dependencies: [
+            "CallAuditCore",
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], path: "Shared/Telemetry", swiftSettings: strictSwift),
         .target(name: "Providers", dependencies: [
-            "Audio", "CallAuditCore", "CurlHTTP", "OfflineAnalyzer", "CoreExtensions", "FailurePolicy",
+            "Audio", "CallAuditCore", "CoreExtensions", "CurlHTTP", "FailurePolicy", "OfflineAnalyzer", "Telemetry",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/Providers", swiftSettings: strictSwift),
@@ -70,7 +77,7 @@ let package = Package(
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
         .target(name: "CallAuditRuntime", dependencies: [
-            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers",
+            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers", "Telemetry",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -78,7 +85,7 @@ let package = Package(
 
         .target(name: "CallAuditAPI", dependencies: [
             "CallAuditCore", "CallAuditRuntime", "CallQueue", "CallStore", "CoreExtensions", "CurlHTTP", "Providers",
-            "RedisClient",
+            "RedisClient", "Telemetry",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -87,21 +94,22 @@ let package = Package(
         ], path: "Shared/CallAuditAPI", swiftSettings: strictSwift),
         .target(name: "CallProcessing", dependencies: [
             "Audio", "CallAuditCore", "CallAuditRuntime", "CallStore", "CallQueue", "CoreExtensions", "CurlHTTP",
-            "FailurePolicy", "OfflineAnalyzer", "Providers",
+            "FailurePolicy", "OfflineAnalyzer", "Providers", "Telemetry",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Shared/CallProcessing", swiftSettings: strictSwift),
 
         .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime",
+            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallProcessing", "CurlHTTP", "Providers",
+            "CallAuditCore", "CallAuditRuntime", "CallProcessing", "CurlHTTP", "Providers", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -117,6 +125,7 @@ let package = Package(
         ], path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
         .testTarget(name: "BlockingPoolTests", dependencies: ["BlockingPool", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "CallAuditCore"], swiftSettings: strictSwift),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),
         .testTarget(name: "CurlHTTPTests", dependencies: [
@@ -142,7 +151,7 @@ let package = Package(
         ], swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CallAuditAPITests", dependencies: [
-            "CallAuditAPI", "CoreExtensions", "PostgresClient", "RedisClient", "TestSupport",
+            "CallAuditAPI", "CoreExtensions", "PostgresClient", "RedisClient", "Telemetry", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what CallAudit needs to build, test and run on Debian 12: the C libraries' headers (hiredis, libpq,
 # libcurl), Redis and PostgreSQL 15 servers, ffmpeg (the worker re-encodes compressed recordings over a
-# provider's upload limit) and wrk for the benchmark. Skips what is already there.
+# provider's upload limit), wrk for the benchmark and promtool (Debian's prometheus package) for the deployment
+# checks. Skips what is already there.
 set -euo pipefail
 
-packages=(libhiredis-dev libpq-dev libcurl4-openssl-dev redis-server redis-tools postgresql-15 postgresql-client-15 ffmpeg wrk bc curl)
+packages=(libhiredis-dev libpq-dev libcurl4-openssl-dev redis-server redis-tools postgresql-15 postgresql-client-15 ffmpeg wrk bc curl prometheus)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -15,4 +15,5 @@ trap 'scripts/services.sh stop' EXIT
 source "$RUN_DIR/env"
 swift build --build-tests
 export CALLAUDIT_BIN_DIR="$(swift build --show-bin-path)"
+scripts/check-deploy.sh
 swift test --skip-build "$@"

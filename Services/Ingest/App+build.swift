@@ -3,12 +3,14 @@ import CallAuditCore
 import CallAuditRuntime
 import Hummingbird
 import Logging
+import Telemetry
 
 /// Builds the ingest application from the environment: clients as services, migrations before the server starts,
 /// the API's routes. A setting that cannot be used throws here, before anything starts.
 func buildApplication(reader environment: EnvironmentVariables) async throws -> some ApplicationProtocol {
     let configuration = try IngestConfiguration(environment: environment)
     let openAPI = try OpenAPIDocument.load(path: configuration.openAPIPath)
+    Telemetry.bootstrap()
     let logger = Logger.service("callaudit-ingest", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
     let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)

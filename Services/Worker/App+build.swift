@@ -5,12 +5,14 @@ import CurlHTTP
 import Logging
 import Providers
 import ServiceLifecycle
+import Telemetry
 
 /// Builds the worker's services from the environment. A setting that cannot be used throws here, before anything
 /// starts; PostgreSQL and Redis are prepared (migrated, consumer group created) by the consumer as it starts, retried
 /// while they come up.
 func buildServiceGroup(reader environment: EnvironmentVariables) async throws -> ServiceGroup {
     let configuration = try WorkerConfiguration(environment: environment)
+    Telemetry.bootstrap()
     let logger = Logger.service("callaudit-worker", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
     let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
@@ -40,6 +42,8 @@ func buildServiceGroup(reader environment: EnvironmentVariables) async throws ->
             .init(service: ProviderStatusPublisher(
                 health: health, board: ProviderStatusBoard(redis: clients.redis, keyPrefix: configuration.backend.queue.keyPrefix),
                 interval: .seconds(5), logger: logger)),
+            .init(service: MetricsServer(
+                configuration: configuration, backends: backends, inFlight: inFlight, logger: logger)),
             .init(service: QueueConsumer(
                 backends: backends, processor: processor, inFlight: inFlight, configuration: configuration,
                 logger: logger)),

@@ -2,12 +2,15 @@ import Hummingbird
 
 /// The ingest API's router: every route, in groups by who may call them.
 public enum APIRoutes {
-    /// The router, and the list of its routes for the OpenAPI file's test. Open: health, readiness, metrics and the
+    /// The router, and the list of its routes for the OpenAPI file's test. Every request is counted and timed by route
+    /// and status (`/metrics`) and logged at `debug`. Open: health, readiness, metrics and the
     /// API's description. Behind `API_KEYS` (and the rate limit): `/v1` and the seed routes. Behind `ADMIN_API_KEYS`:
     /// `/v1/admin`.
     public static func router(_ dependencies: IngestDependencies) -> (router: Router<IngestRequestContext>, routes: [APIRoute]) {
         let router = Router(context: IngestRequestContext.self)
         let configuration = dependencies.configuration
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: MetricsMiddleware())
         if !configuration.corsAllowedOrigins.isEmpty { router.add(middleware: CORSPolicy(origins: configuration.corsAllowedOrigins)) }
         router.add(middleware: JSONErrorMiddleware())
         let open = RouteRecorder(router: router)
@@ -18,7 +21,7 @@ public enum APIRoutes {
 
         HealthController(calls: dependencies.calls, queue: dependencies.queue, providerStatus: dependencies.providerStatus)
             .addRoutes(to: open)
-        MetricsController(queue: dependencies.queue).addRoutes(to: open)
+        MetricsController(refreshGauges: dependencies.refreshGauges).addRoutes(to: open)
         OpenAPIController(document: dependencies.openAPI).addRoutes(to: open)
         ProvidersController(providerStatus: dependencies.providerStatus).addRoutes(to: api)
         CallsController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)

@@ -4,6 +4,7 @@ import CallQueue
 import CallStore
 import Foundation
 import Logging
+import Telemetry
 
 /// Stores validated calls in PostgreSQL and enqueues them in Redis: the one way a call enters CallAudit.
 ///
@@ -31,10 +32,16 @@ struct CallIntake: Sendable {
     /// 503, so an accepted call is always either queued or, if the removal failed or a repeat was answered with it
     /// meanwhile, found by the worker's sweeper.
     func accept(_ call: NewCall) async throws -> StoredCall {
-        guard call.audio != nil else { return try await batches.submit(call) }
-        return try await Self.write(calls: calls, queue: queue, logger: logger) {
-            [try await calls.insert(call)]
-        }[0].get()
+        let stored: StoredCall
+        if call.audio == nil {
+            stored = try await batches.submit(call)
+        } else {
+            stored = try await Self.write(calls: calls, queue: queue, logger: logger) {
+                [try await calls.insert(call)]
+            }[0].get()
+        }
+        if stored.created { Telemetry.callAccepted(call.source) }
+        return stored
     }
 
     /// Inserts, then enqueues what is new; on an enqueue failure withdraws the new rows and fails their callers.

@@ -15,6 +15,8 @@ public struct IngestDependencies: Sendable {
     let logger: Logger
     /// The API contract served at `/openapi.yaml` and `/openapi.json`.
     let openAPI: OpenAPIDocument
+    /// Refreshes the backends' and the queue's gauges before a scrape of `/metrics`.
+    let refreshGauges: @Sendable () async -> Void
     /// The one batcher all submitting routes share.
     let intake: CallIntake
 
@@ -29,14 +31,17 @@ public struct IngestDependencies: Sendable {
             rateLimiter: configuration.rateLimitPerMinute > 0
                 ? RateLimiter(redis: redis, keyPrefix: prefix, perMinute: configuration.rateLimitPerMinute, logger: logger)
                 : nil,
-            openAPI: openAPI, logger: logger)
+            openAPI: openAPI, refreshGauges: BackendGauges(repository: backends.repository, queue: backends.queue).refresh,
+            logger: logger)
     }
 
     /// What the routes share, from any implementations (tests).
     init(
         configuration: IngestConfiguration, calls: any CallStorage, queue: any WorkQueue,
-        providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, openAPI: OpenAPIDocument, logger: Logger
+        providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, openAPI: OpenAPIDocument,
+        refreshGauges: @escaping @Sendable () async -> Void = {}, logger: Logger
     ) {
+        self.refreshGauges = refreshGauges
         self.configuration = configuration
         self.calls = calls
         self.openAPI = openAPI

@@ -1,25 +1,18 @@
-import CallQueue
 import Hummingbird
 import NIOCore
+import Telemetry
 
-/// `GET /metrics`: the queue's depth in Prometheus text format, for dashboards and autoscaling workers on lag.
+/// `GET /metrics`: every metric of the process in Prometheus text format (requests by route and status, calls
+/// accepted), with the backends' and the queue's gauges refreshed at each scrape.
 struct MetricsController<Context: RequestContext>: Sendable {
-    let queue: any WorkQueue
+    /// Brings the gauges read at scrape time up to date.
+    let refreshGauges: @Sendable () async -> Void
 
     func addRoutes(to routes: RouteRecorder<Context>) {
         routes.on("/metrics", method: .get) { _, _ in
-            let stats = try await queue.stats()
-            let gauges: [(String, String, Int)] = [
-                ("callaudit_queue_stream_length", "Entries in the job stream, delivered or not.", stats.streamLength),
-                ("callaudit_queue_pending", "Entries delivered to a worker and not yet acked.", stats.pending),
-                ("callaudit_queue_lag", "Entries not yet delivered to any worker.", stats.lag),
-                ("callaudit_queue_delayed", "Calls waiting for a retry.", stats.delayed),
-                ("callaudit_queue_dead_letters", "Calls that ran out of attempts.", stats.deadLetters),
-            ]
-            let text = gauges.map { name, help, value in "# HELP \(name) \(help)\n# TYPE \(name) gauge\n\(name) \(value)\n" }
-                .joined()
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
+            await refreshGauges()
+            return Response(status: .ok, headers: [.contentType: Telemetry.contentType],
+                            body: .init(byteBuffer: ByteBuffer(bytes: Telemetry.exposition())))
         }
     }
 }

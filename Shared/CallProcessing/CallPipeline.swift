@@ -10,6 +10,7 @@ import Logging
 import NIOPosix
 import OfflineAnalyzer
 import Providers
+import Telemetry
 
 /// The stages of DESIGN.md §2 for one call, up to (not including) persisting the result: acquire the recording,
 /// check and cut it, transcribe and analyze it through the provider chain.
@@ -81,6 +82,7 @@ public struct CallPipeline: Sendable {
         let analysis = try await throughChain(callID: call.id, spent: usage) {
             try await chain.run(step: "analysis", links: links, identity: identity, logger: logger)
         }
+        stages.finish()
         usage += analysis.usage
         var result = analysis.value
         result.providers = steps + result.providers.map { step in

@@ -4,6 +4,7 @@ import CallQueue
 import CallStore
 import CoreExtensions
 import Logging
+import Telemetry
 
 /// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
 /// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails,
@@ -49,11 +50,13 @@ public struct CallProcessor: Sendable {
     }
 
     func process(_ entry: QueueEntry, call: CallRecord) async {
+        let started = ContinuousClock.now
         var logger = logger
         logger[metadataKey: "call_id"] = "\(entry.callID)"
         do {
             if queue.configuration.isExhausted(attempts: call.attempts - 1) {
                 try await giveUp(entry, error: call.error ?? "the call was attempted too often", attempts: call.attempts)
+                Telemetry.callFinished(.deadLettered, mode: call.mode, since: started)
                 return
             }
             let outcome: PipelineOutcome
@@ -61,14 +64,18 @@ public struct CallProcessor: Sendable {
                 outcome = try await pipeline.run(call, logger: logger)
                 try await saves.submit(FinishedCall(id: call.id, result: outcome.result, usage: outcome.usage))
             } catch let failure as CallFailure {
-                try await handle(failure, entry: entry, attempts: call.attempts, logger: logger)
+                let ended = try await handle(failure, entry: entry, attempts: call.attempts, logger: logger)
+                Telemetry.callFinished(ended, mode: call.mode, since: started)
                 return
             } catch let error as CallStoreError {
-                try await handle(CallFailure(error.description, .permanent), entry: entry, attempts: call.attempts, logger: logger)
+                let ended = try await handle(
+                    CallFailure(error.description, .permanent), entry: entry, attempts: call.attempts, logger: logger)
+                Telemetry.callFinished(ended, mode: call.mode, since: started)
                 return
             }
             logger.debug("call done", metadata: ["score": "\(outcome.result.totalScore)"])
             try await acks.submit(entry)
+            Telemetry.callFinished(.done, mode: call.mode, since: started)
         } catch is CancellationError {
             logger.warning("call aborted at shutdown; its entry stays pending for another worker to reclaim")
         } catch {
@@ -76,21 +83,24 @@ public struct CallProcessor: Sendable {
         }
     }
 
-    /// Acts on a failed attempt: the one place a call's fate is decided. Bad input fails the call; a passing fault
-    /// retries it after the provider's hint or the queue's backoff, until its attempts run out (then it is
-    /// dead-lettered); a missing provider parks it until one is configured.
-    func handle(_ failure: CallFailure, entry: QueueEntry, attempts: Int, logger: Logger) async throws {
+    /// Acts on a failed attempt: the one place a call's fate is decided, and answers how the call ended. Bad input
+    /// fails the call; a passing fault retries it after the provider's hint or the queue's backoff, until its attempts
+    /// run out (then it is dead-lettered); a missing provider parks it until one is configured.
+    func handle(_ failure: CallFailure, entry: QueueEntry, attempts: Int, logger: Logger) async throws -> Telemetry.CallEnd {
         switch failure.disposition {
         case .permanent:
             logger.warning("call failed", metadata: ["error": "\(failure.message)"])
             try await repository.markFailed(entry.callID, error: failure.message)
             try await acks.submit(entry)
+            return .failed
         case .providerUnavailable:
             try await repository.markAwaitingTranscription(entry.callID, reason: failure.message)
             logger.info("audio call parked until a transcription provider is configured")
             try await acks.submit(entry)
+            return .awaitingTranscription
         case .retry where queue.configuration.isExhausted(attempts: attempts):
             try await giveUp(entry, error: failure.message, attempts: attempts)
+            return .deadLettered
         case .retry(let hint):
             let delay = hint ?? queue.configuration.retryDelay(attempt: attempts)
             logger.warning("call attempt failed; retrying", metadata: [
@@ -98,6 +108,7 @@ public struct CallProcessor: Sendable {
             ])
             try await repository.markRetrying(entry.callID, error: failure.message)
             try await queue.retryLater(entry, delay: delay)
+            return .retrying
         }
     }
 

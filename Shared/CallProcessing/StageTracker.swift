@@ -1,6 +1,7 @@
 import CallAuditCore
 import CallStore
 import Foundation
+import Telemetry
 
 /// The one owner of a call's stage while the pipeline works on it: each step says which stage it enters, and the
 /// tracker writes it to the call's row (`GET /v1/calls/{id}` shows it) once per change. The store sets the rest with
@@ -10,6 +11,7 @@ struct StageTracker {
     let repository: CallRepository
     let callID: UUID
     private(set) var current: PipelineStage
+    private var clock = StageClock()
 
     /// Starts from the stage the claimed call is in.
     init(repository: CallRepository, call: CallRecord) {
@@ -22,6 +24,12 @@ struct StageTracker {
     mutating func enter(_ stage: PipelineStage) async throws {
         guard stage != current else { return }
         try await repository.setStage(callID, stage)
+        clock.lap(current)
         current = stage
+    }
+
+    /// The last stage ended now (the result goes to be saved).
+    mutating func finish() {
+        clock.lap(current)
     }
 }

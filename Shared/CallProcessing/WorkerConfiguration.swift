@@ -25,6 +25,10 @@ public struct WorkerConfiguration: Sendable {
     var downloadTimeout: Duration
     /// Whether recordings may be fetched from loopback or private addresses (`AUDIO_URL_ALLOW_PRIVATE`).
     var allowPrivateAudioURLs: Bool
+    /// Where `/metrics` and `/health` are served (`METRICS_HOST`, default 0.0.0.0).
+    public var metricsHost: String
+    /// The port of `/metrics` and `/health` (`METRICS_PORT`, default 9090).
+    public var metricsPort: Int
 
     /// Reads the configuration; a value that cannot be used is a `ConfigurationError` naming its variable.
     public init(environment: EnvironmentVariables) throws {
@@ -40,6 +44,11 @@ public struct WorkerConfiguration: Sendable {
         maxDownloadBytes = try environment.int("MAX_DOWNLOAD_BYTES", default: 100 * 1024 * 1024)
         downloadTimeout = .seconds(try environment.int("DOWNLOAD_TIMEOUT_SECONDS", default: 120))
         allowPrivateAudioURLs = try environment.bool("AUDIO_URL_ALLOW_PRIVATE", default: false)
+        metricsHost = environment.string("METRICS_HOST", default: "0.0.0.0")
+        metricsPort = try environment.int("METRICS_PORT", default: 9090)
+        guard (1...65535).contains(metricsPort) else {
+            throw ConfigurationError(key: "METRICS_PORT", reason: "\(metricsPort) is not a port number (1-65535)")
+        }
     }
 
     /// The longest a graceful shutdown may take before it is escalated to cancelling everything: the fetch under way
@@ -60,5 +69,7 @@ public struct WorkerConfiguration: Sendable {
         .init("MAX_DOWNLOAD_BYTES", "104857600", "largest recording downloaded by URL"),
         .init("DOWNLOAD_TIMEOUT_SECONDS", "120", "time limit of one download"),
         .init("AUDIO_URL_ALLOW_PRIVATE", "false", "allow recording URLs on loopback or private addresses"),
+        .init("METRICS_HOST", "0.0.0.0", "where the worker serves /metrics and /health"),
+        .init("METRICS_PORT", "9090", "the port of the worker's /metrics and /health"),
     ] + ProviderSettings.settings
 }

@@ -202,7 +202,18 @@ public struct JobQueue: Sendable {
         let group = try await groupInfo()
         return QueueStats(
             streamLength: replies[0].int ?? 0, pending: group["pending"]?.int ?? 0, lag: group["lag"]?.int ?? 0,
-            delayed: replies[1].int ?? 0, deadLetters: replies[2].int ?? 0)
+            delayed: replies[1].int ?? 0, deadLetters: replies[2].int ?? 0,
+            oldestWaitingMilliseconds: try await oldestWaitingMilliseconds(lastDelivered: group["last-delivered-id"]?.string))
+    }
+
+    /// The age of the first entry after the group's last delivered one (the next a worker will get), from the
+    /// milliseconds in its id; 0 when none waits or the group does not exist.
+    func oldestWaitingMilliseconds(lastDelivered: String?) async throws -> Int {
+        guard let lastDelivered else { return 0 }
+        let reply = try await redis.send(["XRANGE", configuration.streamKey, "(\(lastDelivered)", "+", "COUNT", "1"])
+        guard let id = reply.array?.first?.array?.first?.string, let added = id.split(separator: "-").first.flatMap({ Int($0) })
+        else { return 0 }
+        return max(0, Int(Date().timeIntervalSince1970 * 1000) - added)
     }
 
     /// Redis's `maxmemory-policy`, or `nil` where `CONFIG` is not allowed (many managed services). Anything but

@@ -10,10 +10,13 @@ public struct QueueStats: Sendable, Equatable, Codable {
     public var delayed: Int
     /// Dead letters.
     public var deadLetters: Int
+    /// How long the oldest entry not yet delivered has waited, from its stream id's time; 0 when none waits.
+    public var oldestWaitingMilliseconds: Int
 
     enum CodingKeys: String, CodingKey {
         case streamLength = "stream_length"
         case pending, lag, delayed
         case deadLetters = "dead_letters"
+        case oldestWaitingMilliseconds = "oldest_waiting_ms"
     }
 }

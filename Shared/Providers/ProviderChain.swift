@@ -4,6 +4,7 @@ import Crypto
 import FailurePolicy
 import Foundation
 import Logging
+import Telemetry
 
 /// Runs one step of the pipeline through the configured providers in order (DESIGN.md §3): the cache first, then
 /// each provider the health admits, retried with backoff on transient failures, skipped at once when it is
@@ -45,17 +46,22 @@ public struct ProviderChain: Sendable {
                 do {
                     let reply = try await link.call()
                     await health.recordSuccess(link.provider, status: reply.usage.last?.httpStatus)
-                    usage += reply.usage.map(prices.priced)
+                    let served = reply.usage.map(prices.priced)
+                    Telemetry.providerRequests(served, outcome: .ok)
+                    usage += served
                     if let identity, link.cacheable {
                         await keep(reply.value, step: step, link: link, identity: identity, logger: logger)
                     }
                     return ChainOutcome(value: reply.value, provider: link.provider, model: link.model, usage: usage, cached: false)
                 } catch let failure as ProviderFailure {
                     await health.recordFailure(failure)
-                    usage += failure.paidBefore.map(prices.priced)
-                    usage.append(prices.priced(failure.usage ?? ProviderUsage(
+                    let paid = failure.paidBefore.map(prices.priced)
+                    let failed = prices.priced(failure.usage ?? ProviderUsage(
                         step: step, provider: link.provider, model: link.model, httpStatus: failure.status,
-                        latencyMilliseconds: (clock.now - started).wholeMilliseconds)))
+                        latencyMilliseconds: (clock.now - started).wholeMilliseconds))
+                    Telemetry.providerRequests(paid, outcome: .ok)
+                    Telemetry.providerRequests([failed], outcome: Telemetry.ProviderOutcome(failure.disposition))
+                    usage += paid + [failed]
                     logger.warning("provider request failed", metadata: [
                         "provider": "\(link.provider)", "step": "\(step)", "attempt": "\(attempt)", "error": "\(failure)"])
                     switch failure.disposition {

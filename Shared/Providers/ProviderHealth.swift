@@ -1,6 +1,7 @@
 import FailurePolicy
 import Foundation
 import Logging
+import Telemetry
 
 /// Per provider: the circuit breaker (after `failureThreshold` failures in a row it is skipped for `cooldown`, then
 /// one request tries it again), the unavailable mark of a 401, 403 or exhausted quota (skipped for
@@ -26,7 +27,10 @@ public actor ProviderHealth {
         self.cooldown = cooldown
         self.unavailableCooldown = unavailableCooldown
         self.logger = logger
-        for status in statuses { states[status.provider] = State(status: status) }
+        for status in statuses {
+            states[status.provider] = State(status: status)
+            Telemetry.providerState(status.provider, available: status.available, circuitOpen: false)
+        }
     }
 
     /// Whether `provider` may be asked now: not marked out, or its time out is over. Then this caller's request is
@@ -88,5 +92,7 @@ public actor ProviderHealth {
         change(&state)
         state.status.lastRequestAt = Date()
         states[provider] = state
+        Telemetry.providerState(
+            provider, available: state.status.available, circuitOpen: state.consecutiveFailures >= failureThreshold)
     }
 }

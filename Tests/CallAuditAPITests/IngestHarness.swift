@@ -9,6 +9,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import NIOFoundationCompat
+import Telemetry
 import TestSupport
 
 @testable import CallAuditAPI
@@ -45,6 +46,7 @@ struct IngestHarness: Sendable {
                 configuration: configuration, backends: backends, redis: clients.redis,
                 openAPI: try OpenAPIDocument.load(path: configuration.openAPIPath), logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients, backends: backends)
+            Telemetry.bootstrap()
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
                 let contract = try OpenAPIContract(json: dependencies.openAPI.json)

@@ -115,7 +115,7 @@ struct SubmitCallTests {
             _ = try await client.post("/v1/calls", json: #"{"dialog_text": "Agent: hi"}"#)
             let metrics = try await client.get("/metrics")
             #expect(metrics.status == .ok)
-            #expect(metrics.text.contains("# TYPE callaudit_queue_lag gauge\ncallaudit_queue_lag 1\n"))
+            #expect(metrics.text.contains("# TYPE callaudit_queue_lag gauge\ncallaudit_queue_lag 1.0\n"))
         }
     }
 }

@@ -54,6 +54,23 @@ struct JobQueueTests {
         }
     }
 
+    @Test("the oldest waiting entry's age grows until a worker takes it, then is zero")
+    func oldestWaitingAge() async throws {
+        try await Self.withQueue { queue in
+            try await queue.ensureGroup()
+            #expect(try await queue.stats().oldestWaitingMilliseconds == 0)
+            try await queue.enqueue([UUID(), UUID()])
+            try await Task.sleep(for: .milliseconds(120))
+            let waiting = try await queue.stats()
+            #expect(waiting.lag == 2)
+            #expect(waiting.oldestWaitingMilliseconds >= 100 && waiting.oldestWaitingMilliseconds < 10_000)
+            _ = try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(50))
+            #expect(try await queue.stats().oldestWaitingMilliseconds >= 100)
+            _ = try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(50))
+            #expect(try await queue.stats().oldestWaitingMilliseconds == 0)
+        }
+    }
+
     @Test("a retry waits in the delayed set, stays in flight, and comes back when due")
     func retryLater() async throws {
         try await Self.withQueue { queue in

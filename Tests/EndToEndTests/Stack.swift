@@ -53,12 +53,18 @@ final class Stack: @unchecked Sendable {
         throw TestSupportError("ingest did not start:\n\(process.logTail())")
     }
 
+    /// The port of each worker's `/metrics` and `/health`, in the order of `workers`.
+    private(set) var workerMetricsPorts: [Int] = []
+
     @discardableResult
     func startWorker(_ extra: [String: String] = [:]) throws -> ServiceProcess {
+        let metricsPort = FreePort.next()
         let worker = try ServiceProcess(
-            "callaudit-worker", environment: environment.merging(["WORKER_NAME": "w\(workers.count)-\(prefix)"]) { _, new in new }
+            "callaudit-worker",
+            environment: environment.merging(["WORKER_NAME": "w\(workers.count)-\(prefix)", "METRICS_PORT": String(metricsPort)]) { _, new in new }
                 .merging(extra) { _, new in new })
         workers.append(worker)
+        workerMetricsPorts.append(metricsPort)
         return worker
     }
 
