@@ -60,7 +60,7 @@ let package = Package(
                 path: "Shared/OfflineAnalyzer", swiftSettings: strictSwift),
         .target(name: "Audio", path: "Shared/Audio", swiftSettings: strictSwift),
         .target(name: "Telemetry", dependencies: [
-            "CallAuditCore",
+            "CallAuditCore", "CoreExtensions",
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], path: "Shared/Telemetry", swiftSettings: strictSwift),

@@ -1,12 +1,13 @@
+import FailurePolicy
 import Telemetry
 
 extension Telemetry.ProviderOutcome {
     /// The outcome a failed request with this disposition is counted as.
-    init(_ disposition: ProviderFailure.Disposition) {
+    init(_ disposition: FailureDisposition) {
         switch disposition {
         case .retry: self = .transientError
-        case .unavailable: self = .unavailable
-        case .badInput: self = .badInput
+        case .providerUnavailable: self = .unavailable
+        case .permanent: self = .badInput
         }
     }
 }

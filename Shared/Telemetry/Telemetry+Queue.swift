@@ -1,4 +1,5 @@
 import CallAuditCore
+import CoreExtensions
 import Metrics
 
 extension Telemetry {

@@ -21,7 +21,7 @@ struct CallProcessorTests {
     func permanent() async throws {
         try await ProcessingHarness.with { harness in
             let (entry, call) = try await harness.fetched(ProcessingHarness.textCall())
-            try await harness.processor.handle(.permanent("bad recording"), entry: entry, attempts: 1, logger: ProcessingHarness.logger)
+            _ = try await harness.processor.handle(.permanent("bad recording"), entry: entry, attempts: 1, logger: ProcessingHarness.logger)
             let stored = try #require(try await harness.repository.find(call.id))
             #expect(stored.status == .failed && stored.error == "bad recording")
             #expect(try await harness.queue.stats().pending == 0)
@@ -33,13 +33,13 @@ struct CallProcessorTests {
     func retryThenDeadLetter() async throws {
         try await ProcessingHarness.with(maxAttempts: 2) { harness in
             let (entry, call) = try await harness.fetched(ProcessingHarness.textCall())
-            try await harness.processor.handle(.retry("provider down"), entry: entry, attempts: 1, logger: ProcessingHarness.logger)
+            _ = try await harness.processor.handle(.retry("provider down"), entry: entry, attempts: 1, logger: ProcessingHarness.logger)
             var stored = try #require(try await harness.repository.find(call.id))
             #expect(stored.status == .queued && stored.error == "provider down")
             #expect(try await harness.queue.stats().delayed == 1)
             #expect(try await harness.queue.stats().pending == 0)
 
-            try await harness.processor.handle(.retry("provider down"), entry: entry, attempts: 2, logger: ProcessingHarness.logger)
+            _ = try await harness.processor.handle(.retry("provider down"), entry: entry, attempts: 2, logger: ProcessingHarness.logger)
             stored = try #require(try await harness.repository.find(call.id))
             #expect(stored.status == .failed)
             #expect(try await harness.queue.deadLetters(limit: 10).map(\.callID) == [call.id])
@@ -50,7 +50,7 @@ struct CallProcessorTests {
     func hintedRetry() async throws {
         try await ProcessingHarness.with { harness in
             let (entry, _) = try await harness.fetched(ProcessingHarness.textCall())
-            try await harness.processor.handle(
+            _ = try await harness.processor.handle(
                 CallFailure("rate limited", .retry(after: .milliseconds(1))), entry: entry, attempts: 1, logger: ProcessingHarness.logger)
             try await Task.sleep(for: .milliseconds(50))
             #expect(try await harness.queue.promoteDueRetries() == 1, "due after the 1 ms hint, long before the 2 s backoff")
