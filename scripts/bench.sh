@@ -67,8 +67,9 @@ worker_rate=$(echo "$accepted / $seconds" | bc -l)
 printf 'worker drained %d calls in %.2f s: %.0f calls/s  peak RSS: %s MB  CPU: %s s (%.0f µs per call)\n' \
     "$accepted" "$seconds" "$worker_rate" "$worker_rss" "$worker_cpu" "$(echo "$worker_cpu * 1000000 / $accepted" | bc -l)"
 
-echo "== 4. offline analyzer alone"
+echo "== 4. offline analyzer alone (the sample calls, then the same calls without speaker labels)"
 "$BIN/callaudit-analyzer-benchmark" samples/calls.jsonl
+"$BIN/callaudit-analyzer-benchmark" samples/unlabelled.jsonl
 
 echo
 echo "== summary"
