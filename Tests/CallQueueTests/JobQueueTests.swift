@@ -74,19 +74,22 @@ struct JobQueueTests {
     @Test("a retry waits in the delayed set, stays in flight, and comes back when due")
     func retryLater() async throws {
         try await Self.withQueue { queue in
-            let id = UUID()
-            try await queue.enqueue(id)
-            let entry = try #require(try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(100)).first)
-            try await queue.retryLater(entry, delay: .seconds(3))
+            let later = UUID()
+            let soon = UUID()
+            try await queue.enqueue([later, soon])
+            let entries = try await queue.fetch(consumer: "w1", count: 2, block: .milliseconds(100))
+            let laterEntry = try #require(entries.first { $0.callID == later })
+            let soonEntry = try #require(entries.first { $0.callID == soon })
+            try await queue.retryLater(laterEntry, delay: .seconds(3600))
+            try await queue.retryLater(soonEntry, delay: .milliseconds(1))
+            #expect(try await queue.stats().delayed == 2)
+            #expect(try await queue.notInFlight([later, soon]).isEmpty)
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await queue.promoteDueRetries() == 1, "the due one comes back; the one due in an hour waits")
+            let again = try await queue.fetch(consumer: "w1", count: 2, block: .milliseconds(100))
+            #expect(again.map(\.callID) == [soon])
+            #expect(again.first?.entryID != soonEntry.entryID)
             #expect(try await queue.stats().delayed == 1)
-            #expect(try await queue.notInFlight([id]).isEmpty)
-            #expect(try await queue.promoteDueRetries() == 0, "not due yet")
-            try await Task.sleep(for: .milliseconds(3100))
-            #expect(try await queue.promoteDueRetries() == 1)
-            let again = try await queue.fetch(consumer: "w1", count: 1, block: .milliseconds(100))
-            #expect(again.map(\.callID) == [id])
-            #expect(again.first?.entryID != entry.entryID)
-            #expect(try await queue.stats().delayed == 0)
         }
     }
 
@@ -138,14 +141,17 @@ struct JobQueueTests {
 
     @Test("entries of a dead consumer are reclaimed after the visibility timeout; a heartbeat keeps them")
     func reclaim() async throws {
-        try await Self.withQueue(visibility: .seconds(2)) { queue in
+        try await Self.withQueue(visibility: .seconds(10)) { queue in
             let dead = UUID()
             let alive = UUID()
             try await queue.enqueue([dead, alive])
             let entries = try await queue.fetch(consumer: "w1", count: 2, block: .milliseconds(100))
             #expect(entries.count == 2)
-            #expect(try await queue.reclaim(consumer: "w2", count: 10).isEmpty, "not idle long enough yet")
-            try await Task.sleep(for: .milliseconds(2200))
+            var patient = queue.configuration
+            patient.visibilityTimeout = .seconds(3600)
+            let patientQueue = JobQueue(redis: queue.redis, configuration: patient)
+            #expect(try await patientQueue.reclaim(consumer: "w2", count: 10).isEmpty, "not idle long enough yet")
+            try await Task.sleep(for: .milliseconds(10_500))
             try await queue.heartbeat(consumer: "w1", entryIDs: entries.filter { $0.callID == alive }.map(\.entryID))
             let reclaimed = try await queue.reclaim(consumer: "w2", count: 10)
             #expect(reclaimed.map(\.callID) == [dead])
