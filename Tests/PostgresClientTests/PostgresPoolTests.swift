@@ -279,7 +279,9 @@ struct PostgresPoolTests {
             let start = ContinuousClock.now
             let error = try #require(await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") })
             #expect(error.isConnectionError)
-            #expect(ContinuousClock.now - start < .seconds(10), "within the 10 s connect timeout, not after a hang")
+            // A refused port answers at once; the bound only tells a failure from a hang (the kernel's TCP timeout is
+            // minutes), with room for the seconds the whole suite's start-up can take on two cores.
+            #expect(ContinuousClock.now - start < .seconds(60), "a connection error, not a hang")
             #expect(!"\(error)".contains("s3cret"))
             await pool.close()
         }
