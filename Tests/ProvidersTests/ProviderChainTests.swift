@@ -149,7 +149,8 @@ struct ProviderChainTests {
         try await FakeProviderServer.with { server in
             let down = FakeResponse(status: 502, body: "bad gateway")
             await server.script("/v1/chat/completions", down, down, down, down, down)
-            let health = ProviderHealth([], failureThreshold: 2, cooldown: .seconds(1), logger: Fixtures.logger)
+            // A cooldown long enough that a busy test run cannot outlast it between the chain's end and the check.
+            let health = ProviderHealth([], failureThreshold: 2, cooldown: .seconds(10), logger: Fixtures.logger)
             let chain = ProviderChain(
                 health: health, retry: RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(10), maxDelay: .seconds(1)),
                 prices: PriceTable(), cache: nil)
@@ -159,7 +160,7 @@ struct ProviderChainTests {
             #expect(outcome.provider == "azure")
             #expect(await server.requests("/v1/").count == 2, "the breaker opened after two failures: no third try")
             #expect(await health.admits("openai") == false)
-            try await Task.sleep(for: .milliseconds(1100))
+            try await Task.sleep(for: .milliseconds(10_100))
             #expect(await health.admits("openai"), "the cooldown is over: one trial")
             #expect(await health.admits("openai") == false, "only one")
             await health.recordSuccess("openai", status: 200)
