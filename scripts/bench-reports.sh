@@ -20,12 +20,7 @@ PORT="${BENCH_PORT:-8091}"
 export RUN_DIR="$PWD/.run/bench-reports" REDIS_PORT="${BENCH_REDIS_PORT:-63793}" PG_PORT="${BENCH_PG_PORT:-54332}"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-scripts/setup.sh
-build_release callaudit-ingest callaudit-worker
-sync
-fresh_servers
-trap stop_started EXIT
-PSQL=(psql -X -q -tA "$DATABASE_URL")
+start_benchmark callaudit-ingest callaudit-worker
 BASE="http://127.0.0.1:$PORT"
 
 ingest_pid=

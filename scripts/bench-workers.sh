@@ -16,12 +16,7 @@ PROVIDER_PORT="${BENCH_PROVIDER_PORT:-8091}"
 export RUN_DIR="$PWD/.run/bench-workers" REDIS_PORT="${BENCH_REDIS_PORT:-63792}" PG_PORT="${BENCH_PG_PORT:-54331}"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-scripts/setup.sh
-build_release callaudit-ingest callaudit-worker
-sync
-fresh_servers
-trap stop_started EXIT
-PSQL=(psql -X -q -tA "$DATABASE_URL")
+start_benchmark callaudit-ingest callaudit-worker
 REDIS=(redis-cli -p "$REDIS_PORT")
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 done_calls() { "${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')"; }

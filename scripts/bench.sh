@@ -14,13 +14,7 @@ PORT="${BENCH_PORT:-8090}"
 export RUN_DIR="$PWD/.run/bench" REDIS_PORT="${BENCH_REDIS_PORT:-63792}" PG_PORT="${BENCH_PG_PORT:-54331}"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-scripts/setup.sh
-build_release callaudit-ingest callaudit-worker callaudit-analyzer-benchmark
-# The build leaves hundreds of megabytes of dirty pages; their writeback would stall PostgreSQL's commits mid-run.
-sync
-fresh_servers
-trap stop_started EXIT
-PSQL=(psql -X -q -tA "$DATABASE_URL")
+start_benchmark callaudit-ingest callaudit-worker callaudit-analyzer-benchmark
 peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 

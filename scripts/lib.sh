@@ -23,3 +23,15 @@ stop_started() {
     wait 2>/dev/null || true
     scripts/services.sh stop
 }
+
+# What every benchmark does first: install what is missing, build the given products in release mode, flush the
+# build's dirty pages (their writeback would stall PostgreSQL's commits mid-run), start fresh servers, stop them at
+# exit, and set PSQL to a psql command on the benchmark's database.
+start_benchmark() {
+    scripts/setup.sh
+    build_release "$@"
+    sync
+    fresh_servers
+    trap stop_started EXIT
+    PSQL=(psql -X -q -tA "$DATABASE_URL")
+}
