@@ -9,6 +9,8 @@ public struct OpenAPIDocument: Sendable {
     public let yaml: String
     /// The same document as JSON (keys sorted).
     public let json: String
+    /// The same document as a value.
+    public let value: JSONValue
 
     /// Parses `yaml`; a file that is not a YAML mapping with an `openapi` version is refused.
     public init(yaml: String) throws {
@@ -18,7 +20,8 @@ public struct OpenAPIDocument: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         self.yaml = yaml
-        self.json = String(decoding: try encoder.encode(JSONValue.object(members)), as: UTF8.self)
+        self.value = .object(members)
+        self.json = String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

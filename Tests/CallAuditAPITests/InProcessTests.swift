@@ -23,11 +23,11 @@ struct InProcessTests {
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let configuration = try IngestConfiguration(environment: EnvironmentVariables(environment))
-        let openAPI = try OpenAPIDocument.load(path: configuration.openAPIPath)
+        let openAPI = try SharedContract.document.get()
         let dependencies = IngestDependencies(
             configuration: configuration, calls: calls, queue: queue, providerStatus: NoProviderStatus(), rateLimiter: nil,
             openAPI: openAPI, logger: Logger(label: "in-process"))
-        let contract = try OpenAPIContract(json: openAPI.json)
+        let contract = try SharedContract.contract.get()
         try await Application(router: APIRoutes.router(dependencies).router).test(.router) { client in
             try await body(ContractCheckingClient(client: client, contract: contract))
         }

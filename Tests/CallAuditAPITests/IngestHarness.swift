@@ -44,12 +44,12 @@ struct IngestHarness: Sendable {
             try? await backends.queue.ensureGroup()
             let dependencies = IngestDependencies(
                 configuration: configuration, backends: backends, redis: clients.redis,
-                openAPI: try OpenAPIDocument.load(path: configuration.openAPIPath), logger: logger)
+                openAPI: try SharedContract.document.get(), logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients, backends: backends)
             Telemetry.bootstrap()
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
-                let contract = try OpenAPIContract(json: dependencies.openAPI.json)
+                let contract = try SharedContract.contract.get()
                 try await app.test(.router) { client in
                     try await body(harness, ContractCheckingClient(client: client, contract: contract))
                 }

@@ -11,7 +11,12 @@ public struct OpenAPIContract: Sendable {
 
     /// The contract of the document `json` (the text of `/openapi.json`).
     public init(json: String) throws {
-        document = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        self.init(document: try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)))
+    }
+
+    /// The contract of a document already parsed.
+    public init(document: JSONValue) {
+        self.document = document
         validator = JSONSchemaValidator(root: document)
     }
 
