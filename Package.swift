@@ -136,7 +136,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
-        .testTarget(name: "AudioTests", dependencies: ["Audio"], swiftSettings: strictSwift),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "FailurePolicyTests", dependencies: ["CoreExtensions", "FailurePolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ProvidersTests", dependencies: [
             "Audio", "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",

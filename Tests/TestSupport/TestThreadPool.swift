@@ -8,4 +8,10 @@ public enum TestThreadPool {
         pool.start()
         return pool
     }()
+
+    /// Runs `body`, which blocks (a child process, a large file), on the shared pool rather than on one of the few
+    /// threads every test's async code shares.
+    public static func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await shared.runIfActive(body)
+    }
 }
