@@ -191,8 +191,8 @@ struct JobQueueTests {
     @Test("only one worker gets the sweep lock")
     func sweepLock() async throws {
         try await Self.withQueue { queue in
-            let first = try await queue.acquireSweepLock(owner: "w1", ttl: .seconds(5))
-            let second = try await queue.acquireSweepLock(owner: "w2", ttl: .seconds(5))
+            let first = try await queue.acquireSweepLock(owner: "w1", ttl: .seconds(120))
+            let second = try await queue.acquireSweepLock(owner: "w2", ttl: .seconds(120))
             #expect(first)
             #expect(!second)
         }

@@ -109,7 +109,7 @@ struct CurlHTTPClientTests {
             request.timeout = .milliseconds(300)
             let start = ContinuousClock.now
             await #expect(throws: HTTPClientError.timeout) { _ = try await Self.client.execute(request) }
-            #expect(ContinuousClock.now - start < .seconds(6), "the 6 s answer was not waited for")
+            #expect(ContinuousClock.now - start < .seconds(30), "the 60 s answer was not waited for")
         }
     }
 
@@ -137,8 +137,8 @@ struct CurlHTTPClientTests {
     /// Requests `url` (private addresses not allowed) and records an issue unless it fails with `.forbiddenAddress`.
     static func expectRefused(_ url: String) async throws {
         var request = HTTPRequest(url: url)
-        request.connectTimeout = .milliseconds(500)
-        request.timeout = .seconds(1)
+        request.connectTimeout = .seconds(5)
+        request.timeout = .seconds(10)
         do {
             _ = try await client.execute(request)
             Issue.record("\(url) must be refused")

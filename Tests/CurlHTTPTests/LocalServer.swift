@@ -58,7 +58,7 @@ enum LocalServer {
             })
         }
         router.get("/slow") { _, _ in
-            try await Task.sleep(for: .seconds(6))
+            try await Task.sleep(for: .seconds(60))
             return "late"
         }
         return router

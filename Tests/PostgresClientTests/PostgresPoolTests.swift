@@ -256,9 +256,10 @@ struct PostgresPoolTests {
         let name = Server.uniqueName()
         let pool = Server.pool(try Server.url(query: [URLQueryItem(name: "application_name", value: name)]), size: 1)
         let admin = Server.pool(try Server.url(), size: 1)
-        let sleeping = Task { try await pool.query("SELECT pg_sleep(5)") }
+        let sleeping = Task { try await pool.query("SELECT pg_sleep(60)") }
         var terminated = false
-        for _ in 0..<100 where !terminated {
+        let deadline = ContinuousClock.now + .seconds(50)
+        while !terminated && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
             terminated = try await admin.query(
                 "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = $1 AND state = 'active'",

@@ -14,8 +14,8 @@ struct ProviderChainTests {
     typealias Fixtures = ProviderFixtures
 
     static func analysts(_ server: FakeProviderServer) -> [any Analyst] {
-        [ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: .seconds(5)),
-         ChatAnalyst(endpoint: Fixtures.azure(server), model: "chat-prod", http: Fixtures.http, timeout: .seconds(5)),
+        [ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: Fixtures.timeout),
+         ChatAnalyst(endpoint: Fixtures.azure(server), model: "chat-prod", http: Fixtures.http, timeout: Fixtures.timeout),
          LocalAnalyst()]
     }
 
@@ -44,7 +44,7 @@ struct ProviderChainTests {
         try await FakeProviderServer.with { server in
             await server.script("/v1/audio/transcriptions", .transcription(format: "verbose_json"),
                                 FakeResponse(status: 503, body: "upstream connect error"))
-            let whisper = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "whisper-1", http: Fixtures.http, timeout: .seconds(5))
+            let whisper = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "whisper-1", http: Fixtures.http, timeout: Fixtures.timeout)
             let clips = [AudioClip(bytes: Fixtures.wav, format: .wav, speaker: "manager"),
                          AudioClip(bytes: Fixtures.wav, format: .wav, speaker: "customer")]
             let transcription = ClipTranscription(transcriber: whisper, clips: clips, language: "en")

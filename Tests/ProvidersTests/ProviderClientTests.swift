@@ -14,7 +14,7 @@ struct ProviderClientTests {
     func openAIDiarized() async throws {
         try await FakeProviderServer.with { server in
             let transcriber = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "gpt-4o-transcribe-diarize",
-                                                http: Fixtures.http, timeout: .seconds(5))
+                                                http: Fixtures.http, timeout: Fixtures.timeout)
             let reply = try await transcriber.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav, duration: 1), language: "en")
             let request = try #require(await server.requests().first)
             #expect(request.path == "/v1/audio/transcriptions")
@@ -37,7 +37,7 @@ struct ProviderClientTests {
     @Test("whisper-1 asks for verbose_json and gets timed segments; gpt-4o-transcribe asks for json and token usage")
     func whisperAndGPT4o() async throws {
         try await FakeProviderServer.with { server in
-            let whisper = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "whisper-1", http: Fixtures.http, timeout: .seconds(5))
+            let whisper = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "whisper-1", http: Fixtures.http, timeout: Fixtures.timeout)
             let timed = try await whisper.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav), language: nil)
             #expect(await server.requests().last?.field("response_format") == "verbose_json")
             #expect(await server.requests().last?.field("language") == nil)
@@ -45,7 +45,7 @@ struct ProviderClientTests {
             #expect(timed.value.segments.count == 4 && timed.value.segments[1].start == 3.4)
             #expect(timed.value.segments[0].text == "Hello, this is Anna from Acme Telecom, how can I help you?")
 
-            let gpt = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "gpt-4o-transcribe", http: Fixtures.http, timeout: .seconds(5))
+            let gpt = OpenAITranscriber(endpoint: Fixtures.openAI(server), model: "gpt-4o-transcribe", http: Fixtures.http, timeout: Fixtures.timeout)
             let plain = try await gpt.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav, duration: 12.5), language: nil)
             #expect(await server.requests().last?.field("response_format") == "json")
             #expect(await server.requests().last?.field("chunking_strategy") == nil)
@@ -59,9 +59,9 @@ struct ProviderClientTests {
     @Test("Azure: deployment in the path, api-version in the query, api-key header, no model field or Bearer")
     func azure() async throws {
         try await FakeProviderServer.with { server in
-            let transcriber = OpenAITranscriber(endpoint: Fixtures.azure(server), model: "whisper-prod", http: Fixtures.http, timeout: .seconds(5))
+            let transcriber = OpenAITranscriber(endpoint: Fixtures.azure(server), model: "whisper-prod", http: Fixtures.http, timeout: Fixtures.timeout)
             _ = try await transcriber.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav), language: nil)
-            let analyst = ChatAnalyst(endpoint: Fixtures.azure(server), model: "gpt4o-mini-prod", http: Fixtures.http, timeout: .seconds(5))
+            let analyst = ChatAnalyst(endpoint: Fixtures.azure(server), model: "gpt4o-mini-prod", http: Fixtures.http, timeout: Fixtures.timeout)
             let reply = try await analyst.analyze(AnalysisRequest(segments: Fixtures.labelled, mode: .manager))
             let requests = await server.requests()
             #expect(requests.map(\.path) == ["/openai/deployments/whisper-prod/audio/transcriptions",
@@ -73,7 +73,7 @@ struct ProviderClientTests {
             #expect(reply.value.providers.map(\.provider) == ["azure", "azure"])
 
             let diarizing = OpenAITranscriber(endpoint: Fixtures.azure(server), model: "stt", servingModel: "gpt-4o-transcribe-diarize",
-                                              http: Fixtures.http, timeout: .seconds(5))
+                                              http: Fixtures.http, timeout: Fixtures.timeout)
             let diarized = try await diarizing.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav), language: nil)
             let last = try #require(await server.requests().last)
             #expect(last.path == "/openai/deployments/stt/audio/transcriptions")
@@ -87,7 +87,7 @@ struct ProviderClientTests {
     func huggingFace() async throws {
         try await FakeProviderServer.with { server in
             let transcriber = HuggingFaceTranscriber(baseURL: server.baseURL, model: "openai/whisper-large-v3", token: Fixtures.hfToken,
-                                                     http: Fixtures.http, timeout: .seconds(5))
+                                                     http: Fixtures.http, timeout: Fixtures.timeout)
             let reply = try await transcriber.transcribe(AudioClip(bytes: Fixtures.wav, format: .wav, duration: 1), language: "en")
             let request = try #require(await server.requests().first)
             #expect(request.path == "/hf-inference/models/openai/whisper-large-v3")
@@ -101,7 +101,7 @@ struct ProviderClientTests {
     @Test("chat analysis: strict json_schema with the mode's criteria; the total is ours, from the weights")
     func chatAnalysis() async throws {
         try await FakeProviderServer.with { server in
-            let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: .seconds(5))
+            let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: Fixtures.timeout)
             let request = AnalysisRequest(segments: Fixtures.unlabelled, mode: .manager, languageHint: "en")
             let reply = try await analyst.analyze(request)
             let sent = try #require(await server.requests().first)
@@ -135,7 +135,7 @@ struct ProviderClientTests {
     @Test("error bodies are classified: 400/422 bad input; 401, 402, insufficient_quota and a redirect unavailable; 429 and 503 retried with the hint, absurd hints bounded")
     func classification() async throws {
         try await FakeProviderServer.with { server in
-            let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: .seconds(5))
+            let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: Fixtures.timeout)
             await server.script("chat/completions",
                 .openAIError(400, message: "Invalid 'messages'", type: "invalid_request_error", code: nil),
                 .openAIError(401, message: "Incorrect API key provided: \(Fixtures.key)", type: "invalid_request_error", code: "invalid_api_key"),
@@ -179,7 +179,7 @@ struct ProviderClientTests {
                 completion(content: "{\"language\": \"en\", \"top", refusal: nil, finish: "length"),
                 completion(content: "", refusal: "I can't help with that.", finish: "stop"),
                 completion(content: "{\"score\": 100}", refusal: nil, finish: "stop"))
-            let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: .seconds(5))
+            let analyst = ChatAnalyst(endpoint: Fixtures.openAI(server), model: "gpt-4o-mini", http: Fixtures.http, timeout: Fixtures.timeout)
             var messages: [String] = []
             for _ in 0..<3 {
                 do {

@@ -12,7 +12,10 @@ enum ProviderFixtures {
     static let azureKey = "azure-SECRET-key-42"
     static let hfToken = "hf_SECRET_token_77"
 
-    static func openAI(_ server: FakeProviderServer, timeout: Duration = .seconds(5)) -> ProviderEndpoint {
+    /// A request's time limit: a guard against a hang, generous enough that a busy machine never reaches it.
+    static let timeout = Duration.seconds(30)
+
+    static func openAI(_ server: FakeProviderServer) -> ProviderEndpoint {
         .openAICompatible(provider: "openai", baseURL: server.baseURL + "/v1", apiKey: key)
     }
 
