@@ -5,6 +5,8 @@
 #   2. horizontal scaling: 1, 2 and 4 worker processes at C=32 each against one Redis and PostgreSQL
 # Every call is a distinct dialog (the answer cache would serve repeats). The rate is measured in steady state: from
 # the moment C calls are done to the moment the queue is down to its last C calls (no ramp-up, no tail).
+# BASELINE_WORKER=<path to another callaudit-worker> runs part 1 with it too, row by row beside this tree's worker, so
+# an older loop and the current one are compared in one run on one machine.
 # Ports: BENCH_REDIS_PORT, BENCH_PG_PORT, BENCH_PORT (ingest), BENCH_PROVIDER_PORT (the stand-in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +29,11 @@ PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=warning "$BIN/callaudit-ingest" >"$RUN_DIR/i
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
 export OPENAI_BASE_URL="http://127.0.0.1:$PROVIDER_PORT/v1" OPENAI_API_KEY=sk-bench PROVIDERS=openai LOG_LEVEL=warning
 
-# run WORKERS CONCURRENCY: queues enough distinct calls for SECONDS_PER_RUN, starts the workers, measures; sets RATE,
+# run WORKERS CONCURRENCY [WORKER_BINARY]: queues enough distinct calls for SECONDS_PER_RUN, starts the workers, measures; sets RATE,
 # BOUND, RSS (the largest worker's peak), FETCHES (XREADGROUPs per call) and LATENCY (the provider's answer time as the
 # worker saw it: near DELAY when the stand-in keeps up).
 run() {
-    local workers=$1 concurrency=$2
+    local workers=$1 concurrency=$2 worker_binary=${3:-$BIN/callaudit-worker}
     BOUND=$(echo "$workers * $concurrency / $DELAY" | bc -l)
     local total warm last start_time start_done end_time end_done
     total=$(printf '%.0f' "$(echo "$BOUND * $SECONDS_PER_RUN + 2 * $workers * $concurrency" | bc -l)")
@@ -42,7 +44,7 @@ run() {
     "${REDIS[@]}" config resetstat >/dev/null
     local worker_pids=()
     for index in $(seq 1 "$workers"); do
-        WORKER_CONCURRENCY=$concurrency WORKER_NAME="bench-$index" "$BIN/callaudit-worker" \
+        WORKER_CONCURRENCY=$concurrency WORKER_NAME="bench-$index" "$worker_binary" \
             >"$RUN_DIR/worker-$workers-$concurrency-$index.log" 2>&1 & worker_pids+=($!); pids+=($!)
     done
     warm=$((workers * concurrency))
@@ -70,12 +72,16 @@ run() {
 }
 
 echo "== 1. one worker, provider answering after ${DELAY}s"
-printf '%-12s %10s %8s %9s %10s %16s %18s\n' "concurrency" "calls/s" "bound" "of bound" "peak RSS" "XREADGROUP/call" \
-    "provider latency"
+printf '%-9s %-12s %10s %8s %9s %10s %16s %18s\n' "worker" "concurrency" "calls/s" "bound" "of bound" "peak RSS" \
+    "XREADGROUP/call" "provider latency"
+workers_to_compare=("now=$BIN/callaudit-worker")
+[ -n "${BASELINE_WORKER:-}" ] && workers_to_compare=("before=$BASELINE_WORKER" "${workers_to_compare[@]}")
 for concurrency in 64 256; do
-    run 1 "$concurrency"
-    printf '%-12s %10.1f %8.0f %8.1f%% %7s MB %16.3f %15s ms\n' "$concurrency" "$RATE" "$BOUND" \
-        "$(echo "100 * $RATE / $BOUND" | bc -l)" "$RSS" "$FETCHES" "$LATENCY"
+    for labelled in "${workers_to_compare[@]}"; do
+        run 1 "$concurrency" "${labelled#*=}"
+        printf '%-9s %-12s %10.1f %8.0f %8.1f%% %7s MB %16.3f %15s ms\n' "${labelled%%=*}" "$concurrency" "$RATE" "$BOUND" \
+            "$(echo "100 * $RATE / $BOUND" | bc -l)" "$RSS" "$FETCHES" "$LATENCY"
+    done
 done
 
 echo "== 2. horizontal scaling: worker processes at C=32 each, provider answering after ${DELAY}s"
