@@ -4,17 +4,24 @@ import Foundation
 import Hummingbird
 
 /// The period and mode of a report, from `?from=&to=&mode=`: dates (`2026-11-01`) or instants
-/// (`2026-11-01T09:00:00Z`); `to` defaults to now and `from` to 30 days before `to`.
+/// (`2026-11-01T09:00:00Z`); `to` defaults to now and `from` to midnight UTC 30 days before `to`'s day, so that the
+/// default period is whole days (today's so far and the 30 before it), read from the aggregates alone.
 enum ReportQuery {
     static func period(_ query: Parameters) throws -> ReportPeriod {
         let to = try query["to"].map { try date(String($0), field: "to") } ?? Date()
-        let from = try query["from"].map { try date(String($0), field: "from") } ?? to.addingTimeInterval(-30 * 86_400)
+        let from = try query["from"].map { try date(String($0), field: "from") } ?? defaultStart(to: to)
         guard from < to else { throw CallAuditError.badRequest("invalid_period", "from must be before to") }
         guard to.timeIntervalSince(from) <= 400 * 86_400 else {
             throw CallAuditError.badRequest("invalid_period", "a report covers at most 400 days")
         }
         let mode = try query["mode"].map { try CallSubmission.mode(String($0)) }
         return ReportPeriod(from: from, to: to, mode: mode)
+    }
+
+    /// Midnight UTC 30 days before `to`'s day.
+    static func defaultStart(to: Date) -> Date {
+        let day = 86_400.0
+        return Date(timeIntervalSince1970: ((to.timeIntervalSince1970 / day).rounded(.down) - 30) * day)
     }
 
     /// The page of the per-manager report, from `?limit=&offset=&sort=&order=`: `limit` 1–1000 (default 1000),

@@ -5,7 +5,7 @@ import PostgresClient
 /// Reports read the per-day aggregates (`report_days`, `report_day_criteria`, see
 /// ``CallStoreMigrations/reportAggregates``) for the whole UTC days of a period and scan the stored results of the
 /// partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4` manager or NULL, `$5` and
-/// `$6` the whole days' start and end (``ReportPeriod/wholeDays``), then its own parameters.
+/// `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``), then its own parameters.
 extension CallRepository {
     /// The per-manager report: one row per manager with analyzed calls in the period, ordered by manager id.
     public func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary] {
@@ -89,7 +89,7 @@ extension CallRepository {
     }
 
     static func scopeParameters(_ period: ReportPeriod, managerID: String?) -> [PostgresParameter] {
-        let whole = period.wholeDays
+        let whole = period.wholeDays(now: Date())
         return [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(managerID), .init(whole.start),
                 .init(whole.end)]
     }

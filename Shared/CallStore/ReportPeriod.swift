@@ -17,12 +17,13 @@ public struct ReportPeriod: Sendable {
         self.mode = mode
     }
 
-    /// The whole UTC days inside the period, as `[start, end)` at midnight; `(to, to)` when there is none. Reports read
-    /// these days' aggregates and scan the stored results of the partial days before and after them.
-    var wholeDays: (start: Date, end: Date) {
+    /// The UTC days the reports read from the aggregates, as `[start, end)` at midnight; `(to, to)` when there is none.
+    /// The rest of the period, before and after them, is scanned in the stored results. A period that reaches `now`
+    /// reads its last day whole: no call is stored after now, so that day's aggregate holds exactly the period's part.
+    func wholeDays(now: Date) -> (start: Date, end: Date) {
         let day = 86_400.0
         let start = Date(timeIntervalSince1970: (from.timeIntervalSince1970 / day).rounded(.up) * day)
-        let end = Date(timeIntervalSince1970: (to.timeIntervalSince1970 / day).rounded(.down) * day)
+        let end = Date(timeIntervalSince1970: (to.timeIntervalSince1970 / day).rounded(to >= now ? .up : .down) * day)
         return start < end ? (start, end) : (to, to)
     }
 }

@@ -17,8 +17,9 @@ public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
 
     init(configuration: PostgresConfiguration, logger: Logger) throws {
         let parsed = PostgresConnectionString(configuration.connectionString)
+        // JIT compiling a query costs more than any of ours takes to run: 0.2–0.5 s on a report over a month of aggregates.
         let options = [parsed.settings["options"], "-c statement_timeout=\(configuration.statementTimeoutMilliseconds)",
-                       "-c TimeZone=UTC", "-c DateStyle=ISO"].compactMap { $0 }.joined(separator: " ")
+                       "-c TimeZone=UTC", "-c DateStyle=ISO", "-c jit=off"].compactMap { $0 }.joined(separator: " ")
         let settings = [
             ("dbname", configuration.connectionString), ("connect_timeout", String(configuration.connectTimeoutSeconds)),
             ("options", options), ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"),

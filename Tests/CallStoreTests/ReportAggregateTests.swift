@@ -155,6 +155,19 @@ struct ReportAggregateTests {
         }
     }
 
+    @Test("a period that reaches now reads its last day whole from the aggregates; one that ends before now scans its end")
+    func lastDayWhole() {
+        let today = Self.midnight(daysAgo: 0), threeDaysAgo = Self.midnight(daysAgo: 3)
+        let now = today.addingTimeInterval(5 * 3600)
+        let period = ReportPeriod(from: threeDaysAgo, to: now)
+        let reachingNow = period.wholeDays(now: now)
+        #expect(reachingNow.start == threeDaysAgo && reachingNow.end == today.addingTimeInterval(86_400))
+        let endingBefore = period.wholeDays(now: now.addingTimeInterval(1))
+        #expect(endingBefore.start == threeDaysAgo && endingBefore.end == today)
+        let withinToday = ReportPeriod(from: today.addingTimeInterval(3600), to: now).wholeDays(now: now)
+        #expect(withinToday.start == now && withinToday.end == now, "no whole day: the period is scanned")
+    }
+
     @Test("for random results, redeliveries, overrides and deletions the reports equal a full scan, field by field")
     func reportsEqualFullScan() async throws {
         try await Self.withStore { repository, pool in
@@ -164,7 +177,8 @@ struct ReportAggregateTests {
             let days = 6
             let plan = (0..<120).map { _ in
                 (manager: managers[random.below(managers.count)], mode: modes[random.below(modes.count)],
-                 at: Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
+                 at: min(Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
+                         Date().addingTimeInterval(-1)),
                  score: random.below(101))
             }
             let ids = try await Self.store(repository, pool, plan, random: &random)
