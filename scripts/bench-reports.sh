@@ -17,7 +17,7 @@ DAYS="${DAYS:-30}"
 RUNS="${RUNS:-5}"
 WRITE_CALLS="${WRITE_CALLS:-10000}"
 ROUNDS="${ROUNDS:-2}"
-PORT="${BENCH_PORT:-8091}"
+PORT="${BENCH_PORT:-8092}"
 export RUN_DIR="$PWD/.run/bench-reports" REDIS_PORT="${BENCH_REDIS_PORT:-63793}" PG_PORT="${BENCH_PG_PORT:-54332}"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
