@@ -16,7 +16,7 @@ MANAGERS="${MANAGERS:-1000}"
 DAYS="${DAYS:-30}"
 RUNS="${RUNS:-5}"
 WRITE_CALLS="${WRITE_CALLS:-10000}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 PORT="${BENCH_PORT:-8092}"
 export RUN_DIR="$PWD/.run/bench-reports" REDIS_PORT="${BENCH_REDIS_PORT:-63793}" PG_PORT="${BENCH_PG_PORT:-54332}"
 # shellcheck source=scripts/lib.sh
@@ -47,7 +47,7 @@ printf 'seeded in %.0f s: %s results, %s criterion scores\n' "$seed_seconds" \
 
 echo "== 2. the aggregates' migration over the seeded results"
 stop_ingest
-"${PSQL[@]}" -c "DROP TABLE report_days, report_day_criteria" -c "DROP FUNCTION report_days_add, report_days_change,
+"${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP TABLE report_days, report_day_criteria" -c "DROP FUNCTION report_days_add, report_days_change,
     report_days_remove, report_days_recount, call_results_remove_criteria, report_day_criteria_change,
     report_day_criteria_add CASCADE" -c "DELETE FROM schema_migrations WHERE version = 4"
 started=$(now)
@@ -82,8 +82,10 @@ time_request "one manager, default period (weekly trend)" "/v1/reports/managers/
 time_request "one manager's calls (list)" "/v1/calls?manager_id=$manager"
 
 echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggregates on and off"
+# drain ENABLE|DISABLE: the aggregate triggers on or off, one worker drains WRITE_CALLS fresh calls; sets DRAIN_RATE.
+# (Not run in a subshell: it restarts the ingest, whose pid the script keeps.)
 drain() {
-    "${PSQL[@]}" -c "TRUNCATE calls, report_days, report_day_criteria CASCADE" \
+    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_day_criteria CASCADE" \
         -c "ALTER TABLE call_results $1 TRIGGER USER" -c "ALTER TABLE criterion_scores $1 TRIGGER USER"
     redis-cli -p "$REDIS_PORT" flushall >/dev/null
     stop_ingest
@@ -95,13 +97,13 @@ drain() {
     until [ "$("${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')")" -ge "$accepted" ]; do
         sleep 0.1
     done
-    echo "$accepted / $(elapsed "$started")" | bc -l
+    DRAIN_RATE=$(echo "$accepted / $(elapsed "$started")" | bc -l)
     kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
 }
 on_rates=() off_rates=()
 for round in $(seq 1 "$ROUNDS"); do
-    on_rates+=("$(drain ENABLE)")
-    off_rates+=("$(drain DISABLE)")
+    drain ENABLE; on_rates+=("$DRAIN_RATE")
+    drain DISABLE; off_rates+=("$DRAIN_RATE")
     printf 'round %d: with aggregates %.0f calls/s, without %.0f calls/s\n' "$round" "${on_rates[-1]}" "${off_rates[-1]}"
 done
 "${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
