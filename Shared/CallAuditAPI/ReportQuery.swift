@@ -8,14 +8,15 @@ import Hummingbird
 /// default period is whole days (today's so far and the 30 before it), read from the aggregates alone.
 enum ReportQuery {
     static func period(_ query: Parameters) throws -> ReportPeriod {
-        let to = try query["to"].map { try date(String($0), field: "to") } ?? Date()
+        let end = try query["to"].map { try date(String($0), field: "to") }
+        let to = end ?? Date()
         let from = try query["from"].map { try date(String($0), field: "from") } ?? defaultStart(to: to)
         guard from < to else { throw CallAuditError.badRequest("invalid_period", "from must be before to") }
         guard to.timeIntervalSince(from) <= 400 * 86_400 else {
             throw CallAuditError.badRequest("invalid_period", "a report covers at most 400 days")
         }
         let mode = try query["mode"].map { try CallSubmission.mode(String($0)) }
-        return ReportPeriod(from: from, to: to, mode: mode)
+        return ReportPeriod(from: from, to: to, mode: mode, endsNow: end == nil)
     }
 
     /// Midnight UTC 30 days before `to`'s day.

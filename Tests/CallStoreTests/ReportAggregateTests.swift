@@ -126,7 +126,8 @@ struct ReportAggregateTests {
         return try #require(rows.first?["mismatches"].int)
     }
 
-    /// Periods that start and end mid-day, on midnights, inside one day, with and without a mode.
+    /// Periods that start and end mid-day, on midnights, inside one day, with and without a mode, and the default
+    /// period's shape (midnight to now).
     static func periods(days: Int) -> [ReportPeriod] {
         let now = Date()
         let start = midnight(daysAgo: days)
@@ -137,6 +138,7 @@ struct ReportAggregateTests {
             ReportPeriod(from: midnight(daysAgo: 3).addingTimeInterval(3600), to: midnight(daysAgo: 3).addingTimeInterval(20 * 3600)),
             ReportPeriod(from: start.addingTimeInterval(7200), to: now, mode: .dialog),
             ReportPeriod(from: midnight(daysAgo: 4), to: now.addingTimeInterval(60), mode: .manager),
+            ReportPeriod(from: start, to: now, endsNow: true),
         ]
     }
 
@@ -164,6 +166,8 @@ struct ReportAggregateTests {
         #expect(reachingNow.start == threeDaysAgo && reachingNow.end == today.addingTimeInterval(86_400))
         let endingBefore = period.wholeDays(now: now.addingTimeInterval(1))
         #expect(endingBefore.start == threeDaysAgo && endingBefore.end == today)
+        let askedUntilNow = ReportPeriod(from: threeDaysAgo, to: now, endsNow: true).wholeDays(now: now.addingTimeInterval(1))
+        #expect(askedUntilNow.end == today.addingTimeInterval(86_400), "read a moment after it was asked for, it still ends now")
         let withinToday = ReportPeriod(from: today.addingTimeInterval(3600), to: now).wholeDays(now: now)
         #expect(withinToday.start == now && withinToday.end == now, "no whole day: the period is scanned")
     }
