@@ -15,8 +15,8 @@ public protocol CallStorage: Sendable {
     func find(_ id: UUID) async throws -> CallRecord?
     /// A finished call's result.
     func result(of id: UUID) async throws -> AnalysisResult?
-    /// A page of calls.
-    func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage
+    /// A page of calls in `sort` order, each with its result in brief.
+    func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage
     /// One page of the managers' summaries over a period, sorted as asked.
     func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage
     /// One manager's report.

@@ -42,7 +42,9 @@ final class RecordingCallStorage: CallStorage {
     }
 
     func result(of id: UUID) async throws -> AnalysisResult? { nil }
-    func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage { throw StandInUnused() }
+    func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage {
+        throw StandInUnused()
+    }
     func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage { throw StandInUnused() }
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport { throw StandInUnused() }

@@ -1,0 +1,168 @@
+import CallAuditCore
+import CallStore
+import Dashboard
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The team lead's web UI on the ingest: Analyze (`/`, and `POST /` from its form), Calls (`/calls`, `/calls.csv`),
+/// Call (`/calls/{id}`), the API explorers (`/docs`, `/redoc`) and their static files (`/ui/{file}`). Pages are
+/// rendered on the server (swift-mustache); submitting goes through the same validation and intake as `POST /v1/calls`.
+struct DashboardController<Context: RequestContext>: Sendable {
+    let dashboard: Dashboard
+    let intake: CallIntake
+    let calls: any CallStorage
+    let configuration: IngestConfiguration
+
+    /// The most rows `/calls.csv` writes.
+    static var maxExportRows: Int { 10_000 }
+
+    /// The pages that show calls, behind the API's keys.
+    func addPages(to routes: some RouterMethods<Context>) {
+        routes.get("/") { request, _ in
+            page(request, section: .analyze, title: "analyze_title", template: "analyze") { AnalyzePage(language: $0) }
+        }
+        routes.post("/") { request, _ in try await submit(request) }
+        routes.get("/calls") { request, _ in try await list(request) }
+        routes.get("/calls.csv") { request, context in try await export(request, context: context) }
+        routes.get("/calls/:id") { request, context in try await show(request, context: context) }
+    }
+
+    /// The API explorers and the static files, open like `/openapi.json`.
+    func addOpenRoutes(to routes: some RouterMethods<Context>) {
+        routes.get("/docs") { request, _ in docs(request, template: "docs") }
+        routes.get("/redoc") { request, _ in docs(request, template: "redoc") }
+        routes.get("/ui/:file") { _, context in asset(context) }
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        var fields: [String: String] = [:]
+        do {
+            let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
+            fields = form.fields
+            var submission = form.submission
+            submission.dialogText = form.fields["dialog_text"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
+            submission.audioURL = form.fields["audio_url"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
+            let audio = form.audio.flatMap { $0.data.isEmpty ? nil : $0 }
+            let call: NewCall
+            if let audio {
+                guard submission.dialogText == nil, submission.audioURL == nil else {
+                    throw CallAuditError.badRequest("invalid_body", "give a dialog, a recording or its URL, not more than one")
+                }
+                call = try submission.validated(source: .upload, idempotencyKey: nil, audio: audio, limits: configuration.submissionLimits)
+            } else {
+                let source = try CallsController<Context>.source(of: submission)
+                call = try submission.validated(source: source, idempotencyKey: nil, limits: configuration.submissionLimits)
+            }
+            let stored = try await intake.accept(call)
+            return Response(status: .seeOther, headers: [.location: "/calls/\(stored.id.uuidString.lowercased())"])
+        } catch let error as CallAuditError {
+            return page(request, section: .analyze, title: "analyze_title", template: "analyze",
+                        status: HTTPResponse.Status(code: error.status)) {
+                AnalyzePage(language: $0, fields: fields, error: error.message)
+            }
+        }
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let pairs = Self.pairs(request)
+        do {
+            let query = try CallListQuery(request.uri.queryParameters)
+            let found = try await calls.list(query.filter, sort: query.sort, limit: query.limit, cursor: query.cursor)
+            return page(request, section: .calls, title: "calls_title", template: "calls") {
+                CallsPage(language: $0, query: pairs, page: found)
+            }
+        } catch let error as CallAuditError {
+            return page(request, section: .calls, title: "calls_title", template: "calls",
+                        status: HTTPResponse.Status(code: error.status)) {
+                CallsPage(language: $0, query: pairs, page: CallPage(calls: [], nextCursor: nil), error: error.message)
+            }
+        }
+    }
+
+    /// Every call the filters match (up to ``maxExportRows``), in the table's order, as CSV.
+    func export(_ request: Request, context: Context) async throws -> Response {
+        let query = try CallListQuery(request.uri.queryParameters)
+        var rows: [[String]] = []
+        var cursor: String?
+        repeat {
+            let page = try await calls.list(query.filter, sort: query.sort, limit: 200, cursor: cursor)
+            rows += page.calls.map { call in
+                [call.id.uuidString.lowercased(), call.externalID ?? "", call.managerID, call.mode.rawValue,
+                 call.status.rawValue, CSVTable.timestamp(call.createdAt), call.outcome.map { String($0.totalScore) } ?? "",
+                 call.outcome?.sentiment.rawValue ?? "", call.outcome.map { String($0.hasProfanity) } ?? "",
+                 call.outcome?.language ?? call.languageHint ?? "", call.error ?? ""]
+            }
+            cursor = page.nextCursor
+        } while cursor != nil && rows.count < Self.maxExportRows
+        let header = ["id", "call_id", "manager_id", "mode", "status", "created_at", "total_score", "sentiment", "profanity",
+                      "language", "error"]
+        return try CSVTable(header: header, rows: Array(rows.prefix(Self.maxExportRows)), filename: "calls.csv")
+            .response(from: request, context: context)
+    }
+
+    func show(_ request: Request, context: Context) async throws -> Response {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text), let call = try await calls.find(id) else {
+            return page(request, section: .calls, title: "not_found", template: "message", status: .notFound) {
+                MessagePage(text: DashboardStrings.table($0)["call_not_found"] ?? "")
+            }
+        }
+        let result = call.status == .done ? try await calls.result(of: id) : nil
+        let unfinished = call.status == .queued || call.status == .processing
+        return page(request, section: .calls, title: "call_title", template: "call",
+                    poll: unfinished ? "/v1/calls/\(id.uuidString.lowercased())" : nil) {
+            CallDetailPage(language: $0, call: call, result: result)
+        }
+    }
+
+    func docs(_ request: Request, template: String) -> Response {
+        guard dashboard.hasDocs else {
+            return page(request, section: .docs, title: "docs_missing_title", template: "message", status: .serviceUnavailable) {
+                MessagePage(text: DashboardStrings.table($0)["docs_missing_text"] ?? "", details: dashboard.docsSearched)
+            }
+        }
+        return page(request, section: .docs, title: "nav_docs", template: template, strictScripts: false) { _ in [String: String]() }
+    }
+
+    func asset(_ context: Context) -> Response {
+        guard let name = context.parameters.get("file"), let asset = dashboard.assets[name] else {
+            return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "no such file")))
+        }
+        return Response(status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=300"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
+    }
+
+    /// Renders a page in the request's language (`?lang=`, which also sets the language cookie, else the cookie, else
+    /// `Accept-Language`). Pages other than the API explorers forbid inline and foreign scripts (`Content-Security-Policy`).
+    func page(
+        _ request: Request, section: DashboardSection, title: String, template: String, status: HTTPResponse.Status = .ok,
+        poll: String? = nil, strictScripts: Bool = true, content: (DashboardLanguage) -> Any
+    ) -> Response {
+        let chosen = request.uri.queryParameters["lang"].map(String.init)
+        let language = DashboardLanguage.chosen(
+            query: chosen, cookie: request.cookies[DashboardLanguage.cookieName]?.value,
+            acceptLanguage: request.headers[.acceptLanguage])
+        let frame = PageFrame(
+            language: language, section: section, title: DashboardStrings.table(language)[title] ?? title,
+            path: request.uri.path, query: Self.pairs(request), poll: poll)
+        let html = dashboard.render(template, frame: frame, page: content(language))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                                   HTTPField.Name("X-Content-Type-Options")!: "nosniff"]
+        if strictScripts {
+            headers[HTTPField.Name("Content-Security-Policy")!] =
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+        }
+        var response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        if let chosen, DashboardLanguage(rawValue: chosen) != nil {
+            response.setCookie(Cookie(name: DashboardLanguage.cookieName, value: chosen, maxAge: 365 * 86_400, path: "/",
+                                      httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    /// The request's query as name and value pairs, in order.
+    static func pairs(_ request: Request) -> [(String, String)] {
+        request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+    }
+}

@@ -1,0 +1,15 @@
+/// A screen in the dashboard's navigation.
+public enum DashboardSection: String, CaseIterable, Sendable {
+    case analyze
+    case calls
+    case docs
+
+    /// The screen's address.
+    var href: String {
+        switch self {
+        case .analyze: "/"
+        case .calls: "/calls"
+        case .docs: "/docs"
+        }
+    }
+}

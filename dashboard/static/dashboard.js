@@ -1,0 +1,42 @@
+// CallAudit dashboard: small progressive enhancements. Every page works without this script.
+(function () {
+  "use strict";
+
+  // A call page of an unfinished call: poll its JSON, show the stage, reload once it is done or failed.
+  var status = document.getElementById("call-status");
+  if (status && status.dataset.poll) {
+    var stage = document.getElementById("call-stage");
+    var poll = function () {
+      fetch(status.dataset.poll, { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (call) {
+          if (call && (call.status === "done" || call.status === "failed")) { window.location.reload(); return; }
+          if (call && stage) { stage.textContent = call.stage.replace(/_/g, " "); }
+          window.setTimeout(poll, 1000);
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    };
+    window.setTimeout(poll, 1000);
+  }
+
+  // Criteria: a click highlights the criterion's quote in the transcript (the link's anchor scrolls to it).
+  document.querySelectorAll("a.criterion").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (link.getAttribute("aria-disabled")) { event.preventDefault(); return; }
+      var key = link.dataset.criterion;
+      document.querySelectorAll("mark.evidence.active, a.criterion.active").forEach(function (element) {
+        element.classList.remove("active");
+      });
+      link.classList.add("active");
+      document.querySelectorAll("mark.evidence").forEach(function (mark) {
+        if ((mark.dataset.criteria || "").split(" ").indexOf(key) >= 0) { mark.classList.add("active"); }
+      });
+    });
+  });
+
+  // The API explorer.
+  var swagger = document.getElementById("swagger-ui");
+  if (swagger && window.SwaggerUIBundle) {
+    window.SwaggerUIBundle({ url: swagger.dataset.spec, dom_id: "#swagger-ui", tryItOutEnabled: true, deepLinking: true });
+  }
+})();
