@@ -15,7 +15,7 @@ LOG_DIR="$RUN_DIR/browser"
 mkdir -p "$LOG_DIR" .run/screenshots
 
 database=callaudit_browser
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
+PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$database"
 export QUEUE_PREFIX="browser-$$" HOST=127.0.0.1 PORT METRICS_PORT=$((PORT + 1)) LOG_LEVEL=info
 unset OPENAI_API_KEY AZURE_OPENAI_API_KEY HUGGINGFACE_API_TOKEN API_KEYS ADMIN_API_KEYS

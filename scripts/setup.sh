@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libhiredis-dev libpq-dev libcurl4-openssl-dev redis-server redis-tools postgresql-15 postgresql-client-15 ffmpeg wrk bc curl prometheus chromium chromium-driver python3-venv)
+packages=(libhiredis-dev libpq-dev libcurl4-openssl-dev redis-server redis-tools postgresql-15 postgresql-client-15 ffmpeg wrk bc curl prometheus chromium chromium-driver fonts-noto-cjk python3-venv)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

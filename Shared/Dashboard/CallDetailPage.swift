@@ -113,11 +113,16 @@ public struct CallDetailPage: Sendable {
             Mood(label: label ?? "", value: t["sentiment_\(score.label.rawValue)"] ?? score.label.rawValue,
                  key: score.label.rawValue, score: String(format: "%+.2f", score.score))
         }
-        let calls = (result.providerCalls ?? []).map {
+        var calls = (result.providerCalls ?? []).map {
             ProviderCall(step: $0.step, provider: $0.provider, model: $0.model ?? "", status: $0.httpStatus.map(String.init) ?? "",
                          latency: "\($0.latencyMilliseconds) ms",
                          tokens: $0.inputTokens + $0.outputTokens > 0 ? "\($0.inputTokens) / \($0.outputTokens)" : "",
                          cost: DashboardFormat.dollars($0.costUSD) ?? "")
+        }
+        if calls.isEmpty {
+            calls = result.providers.map {
+                ProviderCall(step: $0.step, provider: $0.provider, model: $0.model ?? "", status: "", latency: "", tokens: "", cost: "")
+            }
         }
         return Result(
             totalScore: result.totalScore, band: ScoreBand.of(result.totalScore), criteria: criteria,

@@ -78,7 +78,7 @@ public struct CallsPage: Sendable {
         let unfinished = call.status == .queued || call.status == .processing
         return Row(
             href: "/calls/\(id)", created: DashboardFormat.time(call.createdAt) ?? "", managerID: call.managerID,
-            callID: call.externalID, mode: strings["mode_\(call.mode.rawValue)"] ?? call.mode.rawValue,
+            callID: call.externalID, mode: strings["mode_short_\(call.mode.rawValue)"] ?? call.mode.rawValue,
             status: strings["status_\(call.status.rawValue)"] ?? call.status.rawValue, statusKey: call.status.rawValue,
             stage: unfinished ? strings["stage_\(call.stage.rawValue)"] : nil,
             score: call.outcome?.totalScore, scoreBand: call.outcome.map { ScoreBand.of($0.totalScore) },

@@ -5,24 +5,25 @@ import CallAuditCore
 /// criterion's evidence quote stands and which words are profane. A quote is found case-insensitively in the first
 /// segment that holds it (a trailing ellipsis of a shortened quote left off).
 enum TranscriptMarkup {
-    /// A run of a segment's text with what covers it.
+    /// A run of a segment's text with what covers it. Its fields have names no enclosing context of the template
+    /// uses: a section on a `nil` field looks its name up further out (mustache's context stack).
     struct Piece: Sendable, Equatable {
         let text: String
         /// The keys of the criteria whose quote covers the run, space-separated; `nil` when none does.
-        let criteria: String?
+        let quotedBy: String?
         /// Whether the run is a profane word.
-        let profane: Bool
+        let isProfane: Bool
         /// The anchors (`q-<key>`) of the quotes that start here.
-        let anchors: [String]
+        let quoteAnchors: [String]
         /// Whether nothing covers the run.
-        let plain: Bool
+        let isPlain: Bool
 
-        init(text: String, criteria: String?, profane: Bool, anchors: [String]) {
+        init(text: String, quotedBy: String?, isProfane: Bool, quoteAnchors: [String]) {
             self.text = text
-            self.criteria = criteria
-            self.profane = profane
-            self.anchors = anchors
-            plain = criteria == nil && !profane
+            self.quotedBy = quotedBy
+            self.isProfane = isProfane
+            self.quoteAnchors = quoteAnchors
+            isPlain = quotedBy == nil && !isProfane
         }
     }
 
@@ -82,8 +83,8 @@ enum TranscriptMarkup {
             let covering = marks.filter { $0.range.lowerBound <= start && end <= $0.range.upperBound }
             let keys = covering.compactMap(\.criterion)
             let anchors = marks.filter { $0.range.lowerBound == start }.compactMap(\.criterion).map { "q-\($0)" }
-            return Piece(text: String(characters[start..<end]), criteria: keys.isEmpty ? nil : keys.joined(separator: " "),
-                         profane: covering.contains { $0.criterion == nil }, anchors: anchors)
+            return Piece(text: String(characters[start..<end]), quotedBy: keys.isEmpty ? nil : keys.joined(separator: " "),
+                         isProfane: covering.contains { $0.criterion == nil }, quoteAnchors: anchors)
         }
     }
 }

@@ -79,6 +79,10 @@ struct DashboardPageTests {
                 #expect(page.text.contains("id=\"q-\(criterion.key)\""), "the quote of \(criterion.key) is not marked")
             }
             #expect(page.text.contains("<mark class=\"evidence"))
+            let transcript = try #require(page.text.components(separatedBy: "<ol class=\"transcript\">").last?
+                .components(separatedBy: "</ol>").first)
+            #expect(transcript.components(separatedBy: "сколько стоит?").count == 2, "a turn is shown other than once")
+            #expect(page.text.contains("<td>analysis</td><td>local</td>"))
 
             let missing = try await client.get("/calls/\(UUID().uuidString)")
             #expect(missing.status == .notFound)

@@ -17,10 +17,10 @@ struct TranscriptMarkupTests {
         let (pieces, found) = TranscriptMarkup.pieces(segments: segments, criteria: criteria, profanity: [])
         #expect(found == ["rapport", "greeting"])
         #expect(pieces[0].map(\.text) == ["Добрый день! ", "Меня", " зовут Анна", "."])
-        #expect(pieces[0].map(\.criteria) == ["greeting", "rapport greeting", "rapport", nil])
-        #expect(pieces[0].map(\.anchors) == [["q-greeting"], ["q-rapport"], [], []])
+        #expect(pieces[0].map(\.quotedBy) == ["greeting", "rapport greeting", "rapport", nil])
+        #expect(pieces[0].map(\.quoteAnchors) == [["q-greeting"], ["q-rapport"], [], []])
         #expect(pieces[0].map(\.text).joined() == segments[0].text)
-        #expect(pieces[1].map(\.plain) == [true])
+        #expect(pieces[1].map(\.isPlain) == [true])
     }
 
     @Test("every occurrence of a profane word in its segment is marked, inside a quote too")
@@ -30,7 +30,7 @@ struct TranscriptMarkupTests {
         let (pieces, _) = TranscriptMarkup.pieces(
             segments: segments, criteria: criteria, profanity: [ProfanitySpan(role: .customer, segment: 0, text: "damn")])
         #expect(pieces[0].map(\.text) == ["Damn", " it", ", ", "damn", " this line"])
-        #expect(pieces[0].map(\.profane) == [true, false, false, true, false])
-        #expect(pieces[0].map(\.criteria) == ["politeness", "politeness", nil, nil, nil])
+        #expect(pieces[0].map(\.isProfane) == [true, false, false, true, false])
+        #expect(pieces[0].map(\.quotedBy) == ["politeness", "politeness", nil, nil, nil])
     }
 }

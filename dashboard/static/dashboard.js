@@ -19,20 +19,26 @@
     window.setTimeout(poll, 1000);
   }
 
-  // Criteria: a click highlights the criterion's quote in the transcript (the link's anchor scrolls to it).
+  // Criteria: a click highlights the criterion's quote in the transcript (the link's anchor scrolls to it), and so
+  // does opening the page at a quote's anchor (#q-<key>).
+  var highlight = function (key) {
+    document.querySelectorAll("mark.evidence.active, a.criterion.active").forEach(function (element) {
+      element.classList.remove("active");
+    });
+    document.querySelectorAll("a.criterion").forEach(function (link) {
+      if (link.dataset.criterion === key) { link.classList.add("active"); }
+    });
+    document.querySelectorAll("mark.evidence").forEach(function (mark) {
+      if ((mark.dataset.criteria || "").split(" ").indexOf(key) >= 0) { mark.classList.add("active"); }
+    });
+  };
   document.querySelectorAll("a.criterion").forEach(function (link) {
     link.addEventListener("click", function (event) {
       if (link.getAttribute("aria-disabled")) { event.preventDefault(); return; }
-      var key = link.dataset.criterion;
-      document.querySelectorAll("mark.evidence.active, a.criterion.active").forEach(function (element) {
-        element.classList.remove("active");
-      });
-      link.classList.add("active");
-      document.querySelectorAll("mark.evidence").forEach(function (mark) {
-        if ((mark.dataset.criteria || "").split(" ").indexOf(key) >= 0) { mark.classList.add("active"); }
-      });
+      highlight(link.dataset.criterion);
     });
   });
+  if (window.location.hash.indexOf("#q-") === 0) { highlight(window.location.hash.slice(3)); }
 
   // The API explorer.
   var swagger = document.getElementById("swagger-ui");
