@@ -6,7 +6,7 @@ import HTTPTypes
 import Hummingbird
 
 /// The team lead's web UI on the ingest: Analyze (`/`, and `POST /` from its form), Calls (`/calls`, `/calls.csv`),
-/// Call (`/calls/{id}`), the API explorers (`/docs`, `/redoc`) and their static files (`/ui/{file}`). Pages are
+/// Call (`/calls/{id}`), Managers (`/managers`, `/managers/{id}`), the API explorers (`/docs`, `/redoc`) and their static files (`/ui/{file}`). Pages are
 /// rendered on the server (swift-mustache); submitting goes through the same validation and intake as `POST /v1/calls`.
 struct DashboardController<Context: RequestContext>: Sendable {
     let dashboard: Dashboard
@@ -26,6 +26,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/calls") { request, _ in try await list(request) }
         routes.get("/calls.csv") { request, context in try await export(request, context: context) }
         routes.get("/calls/:id") { request, context in try await show(request, context: context) }
+        routes.get("/managers") { request, _ in try await managers(request) }
+        routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
     }
 
     /// The API explorers and the static files, open like `/openapi.json`.
@@ -67,7 +69,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func list(_ request: Request) async throws -> Response {
         let pairs = Self.pairs(request)
         do {
-            let query = try CallListQuery(request.uri.queryParameters)
+            var query = try CallListQuery(request.uri.queryParameters)
+            if Self.givesDay(request, "to") { query.filter.to = query.filter.to?.addingTimeInterval(86_400) }
             let found = try await calls.list(query.filter, sort: query.sort, limit: query.limit, cursor: query.cursor)
             return page(request, section: .calls, title: "calls_title", template: "calls") {
                 CallsPage(language: $0, query: pairs, page: found)
@@ -82,7 +85,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     /// Every call the filters match (up to ``maxExportRows``), in the table's order, as CSV.
     func export(_ request: Request, context: Context) async throws -> Response {
-        let query = try CallListQuery(request.uri.queryParameters)
+        var query = try CallListQuery(request.uri.queryParameters)
+        if Self.givesDay(request, "to") { query.filter.to = query.filter.to?.addingTimeInterval(86_400) }
         var rows: [[String]] = []
         var cursor: String?
         repeat {
@@ -112,6 +116,34 @@ struct DashboardController<Context: RequestContext>: Sendable {
         return page(request, section: .calls, title: "call_title", template: "call",
                     poll: unfinished ? "/v1/calls/\(id.uuidString.lowercased())" : nil) {
             CallDetailPage(language: $0, call: call, result: result)
+        }
+    }
+
+    func managers(_ request: Request) async throws -> Response {
+        do {
+            let period = try Self.period(request)
+            let sorting = try ReportQuery.page(request.uri.queryParameters)
+            let found = try await calls.managerPage(period, page: sorting)
+            return page(request, section: .managers, title: "managers_title", template: "managers") {
+                ManagersPage(language: $0, period: period, request: sorting, managers: found.managers)
+            }
+        } catch let error as CallAuditError {
+            let period = ReportPeriod(from: Date().addingTimeInterval(-30 * 86_400), to: Date())
+            return page(request, section: .managers, title: "managers_title", template: "managers",
+                        status: HTTPResponse.Status(code: error.status)) {
+                ManagersPage(language: $0, period: period, request: ManagerPageRequest(), managers: [], error: error.message)
+            }
+        }
+    }
+
+    func manager(_ request: Request, context: Context) async throws -> Response {
+        guard let managerID = context.parameters.get("manager_id") else { throw CallAuditError.notFound("no such manager") }
+        let period = try Self.period(request)
+        let report = try await calls.managerReport(
+            managerID, period: period, bucket: try ReportQuery.bucket(request.uri.queryParameters), recentLimit: 20)
+        let team = try await calls.managerPage(period, page: ManagerPageRequest()).managers
+        return page(request, section: .managers, title: "manager_title", template: "manager") {
+            ManagerDetailPage(language: $0, managerID: managerID, period: period, report: report, team: team)
         }
     }
 
@@ -159,6 +191,19 @@ struct DashboardController<Context: RequestContext>: Sendable {
                                       httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// The period of a managers' screen: `to` given as a day (as the date fields send it) includes that day.
+    static func period(_ request: Request) throws -> ReportPeriod {
+        var period = try ReportQuery.period(request.uri.queryParameters)
+        if givesDay(request, "to") { period.to = period.to.addingTimeInterval(86_400) }
+        return period
+    }
+
+    /// Whether the query's `name` is a day (`2026-12-01`) rather than an instant.
+    static func givesDay(_ request: Request, _ name: String) -> Bool {
+        guard let value = request.uri.queryParameters.get(name) else { return false }
+        return value.count == 10 && value.split(separator: "-").count == 3
     }
 
     /// The request's query as name and value pairs, in order.

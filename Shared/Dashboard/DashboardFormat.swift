@@ -16,6 +16,17 @@ enum DashboardFormat {
         return String(format: "%d:%02d", whole / 60, whole % 60)
     }
 
+    /// An average score to one decimal, without `.0`: `84`, `72.5`.
+    static func score(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    }
+
+    /// `2026-12-02`, the value of a date field.
+    static func day(_ date: Date) -> String {
+        String(date.formatted(.iso8601.year().month().day()).prefix(10))
+    }
+
     /// `42%` from 0–1.
     static func percent(_ share: Double) -> String {
         "\(Int((share * 100).rounded()))%"

@@ -2,6 +2,7 @@
 public enum DashboardSection: String, CaseIterable, Sendable {
     case analyze
     case calls
+    case managers
     case docs
 
     /// The screen's address.
@@ -9,6 +10,7 @@ public enum DashboardSection: String, CaseIterable, Sendable {
         switch self {
         case .analyze: "/"
         case .calls: "/calls"
+        case .managers: "/managers"
         case .docs: "/docs"
         }
     }

@@ -10,6 +10,14 @@ public enum DashboardStrings {
     }
 
     static let english: [String: String] = [
+        "nav_managers": "Managers", "managers_title": "Managers", "no_managers": "No analyzed calls in this period.",
+        "chart_averages": "Average score by manager", "col_calls": "Calls", "col_average": "Average", "col_range": "Min–max",
+        "col_negative": "Negative", "col_profanity_share": "Profanity", "col_cost": "Cost",
+        "manager_title": "Manager", "manager_all_calls": "All calls of this manager", "trend_bucket": "Trend by",
+        "bucket_day": "day", "bucket_week": "week", "no_manager_calls": "No analyzed calls of this manager in this period.",
+        "trend": "Average score over time", "criteria_vs_team": "Criteria against the team", "criterion": "Criterion",
+        "team": "Team", "recent_calls": "Recent calls", "total_negative": "Negative sentiment",
+        "total_profanity": "Calls with profanity",
         "nav_analyze": "Analyze", "nav_calls": "Calls", "nav_docs": "API docs", "nav_language": "Language",
         "analyze_title": "Analyze a call",
         "analyze_intro": "Paste a dialog, upload a recording or give a link to one. The call is scored on the rubric of the mode you pick.",
@@ -63,6 +71,14 @@ public enum DashboardStrings {
     ]
 
     static let russian: [String: String] = [
+        "nav_managers": "Менеджеры", "managers_title": "Менеджеры", "no_managers": "За этот период нет оценённых звонков.",
+        "chart_averages": "Средняя оценка по менеджерам", "col_calls": "Звонки", "col_average": "Среднее", "col_range": "Мин–макс",
+        "col_negative": "Негатив", "col_profanity_share": "Брань", "col_cost": "Стоимость",
+        "manager_title": "Менеджер", "manager_all_calls": "Все звонки менеджера", "trend_bucket": "Динамика по",
+        "bucket_day": "дням", "bucket_week": "неделям", "no_manager_calls": "У менеджера нет оценённых звонков за этот период.",
+        "trend": "Средняя оценка во времени", "criteria_vs_team": "Критерии в сравнении с командой", "criterion": "Критерий",
+        "team": "Команда", "recent_calls": "Последние звонки", "total_negative": "Негативная тональность",
+        "total_profanity": "Звонки с бранью",
         "nav_analyze": "Анализ", "nav_calls": "Звонки", "nav_docs": "Документация API", "nav_language": "Язык",
         "analyze_title": "Анализ звонка",
         "analyze_intro": "Вставьте диалог, загрузите запись или дайте ссылку на неё. Звонок оценивается по критериям выбранного режима.",
@@ -116,6 +132,14 @@ public enum DashboardStrings {
     ]
 
     static let korean: [String: String] = [
+        "nav_managers": "상담원", "managers_title": "상담원", "no_managers": "이 기간에 분석된 통화가 없습니다.",
+        "chart_averages": "상담원별 평균 점수", "col_calls": "통화", "col_average": "평균", "col_range": "최소–최대",
+        "col_negative": "부정", "col_profanity_share": "욕설", "col_cost": "비용",
+        "manager_title": "상담원", "manager_all_calls": "이 상담원의 모든 통화", "trend_bucket": "추이 단위",
+        "bucket_day": "일", "bucket_week": "주", "no_manager_calls": "이 기간에 이 상담원의 분석된 통화가 없습니다.",
+        "trend": "시간별 평균 점수", "criteria_vs_team": "팀 대비 평가 기준", "criterion": "평가 기준",
+        "team": "팀", "recent_calls": "최근 통화", "total_negative": "부정적 감정",
+        "total_profanity": "욕설이 있는 통화",
         "nav_analyze": "분석", "nav_calls": "통화", "nav_docs": "API 문서", "nav_language": "언어",
         "analyze_title": "통화 분석",
         "analyze_intro": "대화를 붙여 넣거나 녹음 파일을 올리거나 녹음 링크를 입력하세요. 선택한 모드의 평가 기준으로 통화를 채점합니다.",

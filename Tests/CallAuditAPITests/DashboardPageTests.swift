@@ -124,6 +124,45 @@ struct DashboardPageTests {
         }
     }
 
+    @Test("Managers lists, sorts and charts the managers; a manager's screen has the trend, criteria against the team, recent calls")
+    func managers() async throws {
+        try await IngestHarness.with(checkingContract: false) { harness, client in
+            let strong = "Менеджер: Добрый день! Меня зовут Анна, компания «Связь Плюс». Чем могу помочь?\n"
+                + "Клиент: Хочу тариф.\nМенеджер: Сколько у вас сотрудников и что для вас важно?\nКлиент: Двадцать, цена.\n"
+                + "Менеджер: Предлагаю тариф «Бизнес». Давайте я пришлю договор сегодня?"
+            let anna = try await Self.analyzed(harness, dialog: strong)
+            _ = try await Self.analyzed(harness, dialog: "Manager: What?\nCustomer: Hello.", manager: "<i>x</i>")
+            let annaScore = try #require(try await harness.repository.result(of: anna)).totalScore
+
+            let list = try await client.get("/managers?sort=average&order=desc")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("<svg class=\"chart\""))
+            #expect(list.text.contains(">&lt;i&gt;x&lt;/i&gt;</text>"))
+            #expect(!list.text.contains("<i>x</i>"))
+            let annaRow = try #require(list.text.range(of: "href=\"/managers/anna?"))
+            let otherRow = try #require(list.text.range(of: "href=\"/managers/%3Ci%3Ex%3C%2Fi%3E?"))
+            #expect(annaRow.lowerBound < otherRow.lowerBound, "the higher average is not first")
+            #expect(list.text.contains("aria-sort=\"descending\""))
+            let ascending = try await client.get("/managers?sort=average&order=asc")
+            #expect(try #require(ascending.text.range(of: "href=\"/managers/%3Ci%3Ex%3C%2Fi%3E?")).lowerBound
+                < #require(ascending.text.range(of: "href=\"/managers/anna?")).lowerBound)
+
+            let today = String(Date().formatted(.iso8601.year().month().day()).prefix(10))
+            let page = try await client.get("/managers/anna?to=\(today)&bucket=week")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<option value=\"week\" selected>"))
+            #expect(page.text.contains("<rect x=\"30\""), "no column in the trend")
+            #expect(page.text.contains(">\(annaScore)</span></td>"))
+            #expect(page.text.contains("href=\"/calls/\(anna.uuidString.lowercased())\""))
+            #expect(page.text.contains("<table class=\"versus\">"))
+            let todaysCalls = try await client.get("/calls?to=\(today)")
+            #expect(todaysCalls.text.contains(">anna</td>"), "a day given as to is not included")
+            let nobody = try await client.get("/managers/nobody")
+            #expect(nobody.text.contains("No analyzed calls of this manager in this period."))
+            #expect(try await client.get("/managers?from=2026-13-01").status == .badRequest)
+        }
+    }
+
     @Test("without Swagger UI's files /docs says what to install; the style sheet is served")
     func docsAndFiles() async throws {
         try await IngestHarness.with(environment: ["DOCS_ASSETS_DIR": "/nonexistent/static"], checkingContract: false) { _, client in

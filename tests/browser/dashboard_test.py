@@ -141,6 +141,19 @@ def test_phone_width(driver):
     driver.get(BASE + "/?lang=en")
 
 
+def test_managers_chart_and_manager_screen(driver):
+    driver.get(BASE + "/managers")
+    bars = driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")
+    assert len(bars) >= 2, "the chart has no bars"
+    assert {"anna", "mark"} <= {cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.managers td:first-child")}
+    shot(driver, "10-managers")
+    driver.find_element(By.LINK_TEXT, "anna").click()
+    WebDriverWait(driver, 10).until(EC.url_contains("/managers/anna"))
+    assert driver.find_elements(By.CSS_SELECTOR, "table.versus tbody tr"), "no criteria against the team"
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"), "no trend"
+    shot(driver, "11-manager")
+
+
 def test_docs_render_the_operations(driver):
     driver.get(BASE + "/docs")
     WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
