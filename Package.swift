@@ -85,7 +85,7 @@ let package = Package(
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
         .target(name: "Dashboard", dependencies: [
-            "CallAuditCore", "CallStore",
+            "CallAuditCore", "CallQueue", "CallStore", "Providers",
             .product(name: "Mustache", package: "swift-mustache"),
         ], path: "Shared/Dashboard", swiftSettings: strictSwift),
         .target(name: "CallAuditAPI", dependencies: [
@@ -158,8 +158,8 @@ let package = Package(
                     swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CallAuditAPITests", dependencies: [
-            "CallAuditAPI", "CoreExtensions", "Dashboard", "OfflineAnalyzer", "PostgresClient", "RedisClient", "Telemetry",
-            "TestSupport",
+            "CallAuditAPI", "CoreExtensions", "Dashboard", "OfflineAnalyzer", "PostgresClient", "Providers", "RedisClient",
+            "Telemetry", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),

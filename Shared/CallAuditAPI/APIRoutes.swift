@@ -38,7 +38,8 @@ public enum APIRoutes {
         AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)
         if let dashboard = dependencies.dashboard {
             let pages = DashboardController<IngestRequestContext>(
-                dashboard: dashboard, intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
+                dashboard: dashboard, intake: dependencies.intake, calls: dependencies.calls, queue: dependencies.queue,
+                providerStatus: dependencies.providerStatus, configuration: configuration)
             pages.addPages(to: router.group().add(middleware: access))
             pages.addOpenRoutes(to: router)
         }

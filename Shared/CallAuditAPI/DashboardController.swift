@@ -6,12 +6,14 @@ import HTTPTypes
 import Hummingbird
 
 /// The team lead's web UI on the ingest: Analyze (`/`, and `POST /` from its form), Calls (`/calls`, `/calls.csv`),
-/// Call (`/calls/{id}`), Managers (`/managers`, `/managers/{id}`), the API explorers (`/docs`, `/redoc`) and their static files (`/ui/{file}`). Pages are
+/// Call (`/calls/{id}`), Managers (`/managers`, `/managers/{id}`), Queue (`/queue`), the API explorers (`/docs`, `/redoc`) and their static files (`/ui/{file}`). Pages are
 /// rendered on the server (swift-mustache); submitting goes through the same validation and intake as `POST /v1/calls`.
 struct DashboardController<Context: RequestContext>: Sendable {
     let dashboard: Dashboard
     let intake: CallIntake
     let calls: any CallStorage
+    let queue: any WorkQueue
+    let providerStatus: any ProviderStatusSource
     let configuration: IngestConfiguration
 
     /// The most rows `/calls.csv` writes.
@@ -28,6 +30,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/calls/:id") { request, context in try await show(request, context: context) }
         routes.get("/managers") { request, _ in try await managers(request) }
         routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
+        routes.get("/queue") { request, _ in await queueStatus(request) }
     }
 
     /// The API explorers and the static files, open like `/openapi.json`.
@@ -144,6 +147,15 @@ struct DashboardController<Context: RequestContext>: Sendable {
         let team = try await calls.managerPage(period, page: ManagerPageRequest()).managers
         return page(request, section: .managers, title: "manager_title", template: "manager") {
             ManagerDetailPage(language: $0, managerID: managerID, period: period, report: report, team: team)
+        }
+    }
+
+    /// The queue's figures and the providers; a Redis that does not answer is said on the page, not a failed page.
+    func queueStatus(_ request: Request) async -> Response {
+        let stats = try? await queue.stats()
+        let providers = (try? await providerStatus.read()) ?? []
+        return page(request, section: .queue, title: "queue_title", template: "queue") {
+            QueuePage(language: $0, stats: stats, providers: providers)
         }
     }
 

@@ -3,6 +3,7 @@ public enum DashboardSection: String, CaseIterable, Sendable {
     case analyze
     case calls
     case managers
+    case queue
     case docs
 
     /// The screen's address.
@@ -11,6 +12,7 @@ public enum DashboardSection: String, CaseIterable, Sendable {
         case .analyze: "/"
         case .calls: "/calls"
         case .managers: "/managers"
+        case .queue: "/queue"
         case .docs: "/docs"
         }
     }

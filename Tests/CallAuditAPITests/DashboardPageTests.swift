@@ -1,4 +1,5 @@
 import CallAuditCore
+import CallAuditRuntime
 import CallStore
 import Foundation
 import HTTPTypes
@@ -6,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import OfflineAnalyzer
+import Providers
 import Testing
 
 @testable import CallAuditAPI
@@ -160,6 +162,32 @@ struct DashboardPageTests {
             let nobody = try await client.get("/managers/nobody")
             #expect(nobody.text.contains("No analyzed calls of this manager in this period."))
             #expect(try await client.get("/managers?from=2026-13-01").status == .badRequest)
+        }
+    }
+
+    @Test("Queue shows what waits and the providers as the workers published them")
+    func queue() async throws {
+        try await IngestHarness.with(checkingContract: false) { harness, client in
+            let empty = try await client.get("/queue?lang=en")
+            #expect(empty.status == .ok)
+            #expect(empty.text.contains("No worker has published its providers yet."))
+            _ = try await client.post("/v1/calls", json: #"{"dialog_text": "Agent: hi\nClient: hello"}"#)
+            let board = ProviderStatusBoard(redis: harness.clients.redis, keyPrefix: harness.queue.configuration.keyPrefix)
+            try await board.publish([
+                ProviderStatus(provider: "openai", steps: ["analysis": "gpt-4o-mini"], available: false,
+                               reason: "insufficient_quota <b>", lastRequestOK: false, lastStatus: 429),
+            ])
+            let page = try await client.get("/queue")
+            #expect(page.text.contains("<div class=\"figure-value\">1</div><div class=\"figure-label\">Waiting</div>"))
+            #expect(page.text.contains("<strong>openai</strong>"))
+            #expect(page.text.contains("analysis: gpt-4o-mini"))
+            #expect(page.text.contains("insufficient_quota &lt;b&gt;"))
+            #expect(page.text.contains("HTTP 429"))
+        }
+        try await IngestHarness.with(redisURL: "redis://127.0.0.1:1/0", checkingContract: false) { _, client in
+            let page = try await client.get("/queue")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("The queue (Redis) does not answer"))
         }
     }
 

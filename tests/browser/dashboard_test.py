@@ -154,6 +154,15 @@ def test_managers_chart_and_manager_screen(driver):
     shot(driver, "11-manager")
 
 
+def test_queue_screen(driver):
+    driver.get(BASE + "/queue")
+    labels = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".figure-label")]
+    assert "Waiting" in labels and "Dead letters" in labels, labels
+    providers = driver.find_elements(By.CSS_SELECTOR, "table.providers tbody tr")
+    assert any("local" in row.text for row in providers), "the worker's offline analyzer is not listed"
+    shot(driver, "12-queue")
+
+
 def test_docs_render_the_operations(driver):
     driver.get(BASE + "/docs")
     WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
