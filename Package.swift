@@ -70,7 +70,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/Providers", swiftSettings: strictSwift),
-        .target(name: "CallStore", dependencies: ["CallAuditCore", "FailurePolicy", "PostgresClient"],
+        .target(name: "CallStore", dependencies: ["CallAuditCore", "CoreExtensions", "FailurePolicy", "PostgresClient"],
                 path: "Shared/CallStore", swiftSettings: strictSwift),
         .target(name: "CallQueue", dependencies: [
             "CallAuditCore", "RedisClient", "CoreExtensions", "FailurePolicy",

@@ -28,7 +28,12 @@ stop() {
 trap stop EXIT
 "$BIN/callaudit-ingest" >"$LOG_DIR/ingest.log" 2>&1 & pids+=($!)
 "$BIN/callaudit-worker" >"$LOG_DIR/worker.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/ready" >/dev/null && break; sleep 0.2; done
-curl -fs "http://127.0.0.1:$PORT/ready" >/dev/null || { echo "ingest is not ready; see $LOG_DIR/ingest.log" >&2; exit 1; }
+# a second ingest on the same data with keys set: the dashboard needs a sign-in there
+PORT=$((PORT + 2)) API_KEYS=browser-user-key ADMIN_API_KEYS=browser-admin-key "$BIN/callaudit-ingest" >"$LOG_DIR/ingest-keys.log" 2>&1 & pids+=($!)
+for port in "$PORT" $((PORT + 2)); do
+    for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/ready" >/dev/null && break; sleep 0.2; done
+    curl -fs "http://127.0.0.1:$port/ready" >/dev/null || { echo "ingest on $port is not ready; see $LOG_DIR" >&2; exit 1; }
+done
 
-DASHBOARD_URL="http://127.0.0.1:$PORT" SCREENSHOT_DIR="$PWD/.run/screenshots" .run/venv/bin/python tests/browser/dashboard_test.py
+DASHBOARD_URL="http://127.0.0.1:$PORT" SIGNED_DASHBOARD_URL="http://127.0.0.1:$((PORT + 2))" DASHBOARD_KEY=browser-user-key \
+    SCREENSHOT_DIR="$PWD/.run/screenshots" .run/venv/bin/python tests/browser/dashboard_test.py

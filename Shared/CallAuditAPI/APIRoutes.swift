@@ -5,8 +5,8 @@ public enum APIRoutes {
     /// The router, and the list of its routes for the OpenAPI file's test. Every request is counted and timed by route
     /// and status (`/metrics`) and logged at `debug`. Open: health, readiness, metrics and the
     /// API's description. Behind `API_KEYS` (and the rate limit): `/v1` and the seed routes. Behind `ADMIN_API_KEYS`:
-    /// `/v1/admin`. The dashboard's pages (not part of the API contract) are behind `API_KEYS` too; its API explorers and
-    /// static files are open.
+    /// `/v1/admin`. The dashboard's pages (not part of the API contract) need a session from `/login` when `API_KEYS`
+    /// is set, and are rate-limited like the API; its API explorers and static files are open.
     public static func router(_ dependencies: IngestDependencies) -> (router: Router<IngestRequestContext>, routes: [APIRoute]) {
         let router = Router(context: IngestRequestContext.self)
         let configuration = dependencies.configuration
@@ -37,10 +37,15 @@ public enum APIRoutes {
             .addRoutes(to: api)
         AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)
         if let dashboard = dependencies.dashboard {
+            let sessions = DashboardSessions(
+                keys: configuration.apiKeys, adminKeys: configuration.adminKeys, secret: configuration.sessionSecret)
             let pages = DashboardController<IngestRequestContext>(
                 dashboard: dashboard, intake: dependencies.intake, calls: dependencies.calls, queue: dependencies.queue,
-                providerStatus: dependencies.providerStatus, configuration: configuration)
-            pages.addPages(to: router.group().add(middleware: access))
+                providerStatus: dependencies.providerStatus, configuration: configuration, sessions: sessions)
+            let rateLimited = router.group().add(middleware: AccessMiddleware<IngestRequestContext>(
+                keys: nil, rateLimiter: dependencies.rateLimiter, signedWebhooks: false))
+            pages.addPages(to: rateLimited.group().add(middleware: DashboardSignIn(sessions: sessions)))
+            pages.addSignIn(to: rateLimited)
             pages.addOpenRoutes(to: router)
         }
         return (router, open.routes)

@@ -8,6 +8,7 @@ import Hummingbird
 /// The team lead's web UI on the ingest: Analyze (`/`, and `POST /` from its form), Calls (`/calls`, `/calls.csv`),
 /// Call (`/calls/{id}`), Managers (`/managers`, `/managers/{id}`), Queue (`/queue`), the API explorers (`/docs`, `/redoc`) and their static files (`/ui/{file}`). Pages are
 /// rendered on the server (swift-mustache); submitting goes through the same validation and intake as `POST /v1/calls`.
+/// With keys configured, `/login` exchanges a key for a session cookie and every form carries a CSRF token.
 struct DashboardController<Context: RequestContext>: Sendable {
     let dashboard: Dashboard
     let intake: CallIntake
@@ -15,6 +16,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
     let queue: any WorkQueue
     let providerStatus: any ProviderStatusSource
     let configuration: IngestConfiguration
+    let sessions: DashboardSessions
 
     /// The most rows `/calls.csv` writes.
     static var maxExportRows: Int { 10_000 }
@@ -31,6 +33,18 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/managers") { request, _ in try await managers(request) }
         routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
         routes.get("/queue") { request, _ in await queueStatus(request) }
+        routes.post("/queue/replay") { request, _ in try await replay(request) }
+        routes.post("/logout") { request, _ in try await signOut(request) }
+    }
+
+    /// Sign-in, open (behind the rate limit only).
+    func addSignIn(to routes: some RouterMethods<Context>) {
+        routes.get("/login") { request, _ in
+            page(request, section: nil, title: "sign_in_title", template: "login") { _ in
+                SignInPage(next: Self.localPath(request.uri.queryParameters.get("next")))
+            }
+        }
+        routes.post("/login") { request, _ in try await signIn(request) }
     }
 
     /// The API explorers and the static files, open like `/openapi.json`.
@@ -45,6 +59,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         do {
             let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
             fields = form.fields
+            try checkForm(request, csrf: form.fields["csrf"])
             var submission = form.submission
             submission.dialogText = form.fields["dialog_text"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
             submission.audioURL = form.fields["audio_url"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
@@ -154,9 +169,69 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func queueStatus(_ request: Request) async -> Response {
         let stats = try? await queue.stats()
         let providers = (try? await providerStatus.read()) ?? []
+        let letters = sessions.session(of: request)?.admin == true
+            ? ((try? await queue.deadLetters(limit: AdminController<Context>.maxListed)) ?? []) : nil
+        let replayed = request.uri.queryParameters.get("replayed").flatMap(Int.init)
         return page(request, section: .queue, title: "queue_title", template: "queue") {
-            QueuePage(language: $0, stats: stats, providers: providers)
+            QueuePage(language: $0, stats: stats, providers: providers, deadLetters: letters, replayed: replayed)
         }
+    }
+
+    /// Replays one dead letter (`id`) or all of them, for a signed-in admin; then back to the Queue screen.
+    func replay(_ request: Request) async throws -> Response {
+        let form = try await Self.urlEncodedForm(request)
+        try checkForm(request, csrf: form["csrf"])
+        guard sessions.session(of: request)?.admin == true else {
+            throw CallAuditError(status: 403, code: "admin_required", message: "replaying dead letters needs an admin key: sign in with one")
+        }
+        let replayed = try await AdminController<Context>(queue: queue, calls: calls).replay(form["id"].map { [$0] })
+        return Response(status: .seeOther, headers: [.location: "/queue?replayed=\(replayed.count)"])
+    }
+
+    func signIn(_ request: Request) async throws -> Response {
+        let form = try await Self.urlEncodedForm(request)
+        let next = Self.localPath(form["next"])
+        guard let session = sessions.signIn(key: (form["key"] ?? "").trimmed) else {
+            return page(request, section: nil, title: "sign_in_title", template: "login", status: .unauthorized) {
+                SignInPage(next: next, error: DashboardStrings.table($0)["sign_in_failed"])
+            }
+        }
+        var response = Response(status: .seeOther, headers: [.location: next])
+        response.setCookie(sessions.cookie(session, secure: request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"))
+        return response
+    }
+
+    func signOut(_ request: Request) async throws -> Response {
+        let form = try await Self.urlEncodedForm(request)
+        try checkForm(request, csrf: form["csrf"])
+        var response = Response(status: .seeOther, headers: [.location: sessions.enabled ? "/login" : "/"])
+        response.setCookie(DashboardSessions.signedOut)
+        return response
+    }
+
+    /// A form posted by a signed-in user must carry the session's CSRF token (a forged post from another site has
+    /// none); without a session (no keys configured) the dashboard is open like the API.
+    func checkForm(_ request: Request, csrf: String?) throws {
+        guard let session = sessions.session(of: request) else { return }
+        guard sessions.checkCSRF(csrf, session: session) else {
+            throw CallAuditError(status: 403, code: "invalid_csrf_token", message: "the form's CSRF token is missing or wrong: reload the page and send it again")
+        }
+    }
+
+    /// An `application/x-www-form-urlencoded` body's fields (at most 64 KB).
+    static func urlEncodedForm(_ request: Request) async throws -> [String: String] {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        var components = URLComponents()
+        components.percentEncodedQuery = String(buffer: body).replacingOccurrences(of: "+", with: "%20")
+        return Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `path` when it is a path of this site, else `/`: a sign-in never sends a user elsewhere.
+    static func localPath(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+              !path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return "/" }
+        return path
     }
 
     func docs(_ request: Request, template: String) -> Response {
@@ -180,16 +255,19 @@ struct DashboardController<Context: RequestContext>: Sendable {
     /// Renders a page in the request's language (`?lang=`, which also sets the language cookie, else the cookie, else
     /// `Accept-Language`). Pages other than the API explorers forbid inline and foreign scripts (`Content-Security-Policy`).
     func page(
-        _ request: Request, section: DashboardSection, title: String, template: String, status: HTTPResponse.Status = .ok,
+        _ request: Request, section: DashboardSection?, title: String, template: String, status: HTTPResponse.Status = .ok,
         poll: String? = nil, strictScripts: Bool = true, content: (DashboardLanguage) -> Any
     ) -> Response {
         let chosen = request.uri.queryParameters["lang"].map(String.init)
         let language = DashboardLanguage.chosen(
             query: chosen, cookie: request.cookies[DashboardLanguage.cookieName]?.value,
             acceptLanguage: request.headers[.acceptLanguage])
+        let session = sessions.session(of: request)
         let frame = PageFrame(
             language: language, section: section, title: DashboardStrings.table(language)[title] ?? title,
-            path: request.uri.path, query: Self.pairs(request), poll: poll)
+            path: request.uri.path, query: Self.pairs(request), poll: poll, csrf: session.map(sessions.csrf),
+            signInHref: sessions.enabled && session == nil && request.uri.path != "/login"
+                ? "/login?next=" + PageQuery.encode(request.uri.path) : nil)
         let html = dashboard.render(template, frame: frame, page: content(language))
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                                    HTTPField.Name("X-Content-Type-Options")!: "nosniff"]

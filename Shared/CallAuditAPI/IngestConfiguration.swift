@@ -35,6 +35,8 @@ public struct IngestConfiguration: Sendable {
     /// The dashboard's folder of templates and static files (`DASHBOARD_DIR`); `nil`: `dashboard` next to the
     /// executable, in the working directory or in `/app`.
     public var dashboardPath: String?
+    /// The secret the dashboard's session cookies are signed with (`SESSION_SECRET`); `nil`: a random one per process.
+    var sessionSecret: String?
     /// The folder with Swagger UI's and ReDoc's files (`DOCS_ASSETS_DIR`); `nil`: the places `DocsAssets` lists.
     public var docsAssetsPath: String?
 
@@ -62,6 +64,7 @@ public struct IngestConfiguration: Sendable {
         openAPIPath = environment.string("OPENAPI_PATH")
         dashboardPath = environment.string("DASHBOARD_DIR")
         docsAssetsPath = environment.string("DOCS_ASSETS_DIR")
+        sessionSecret = environment.string("SESSION_SECRET")
     }
 
     /// Every variable the ingest service reads, for `--help`.
@@ -80,6 +83,8 @@ public struct IngestConfiguration: Sendable {
         .init("AUDIO_URL_ALLOW_PRIVATE", "false", "allow recording URLs on loopback or private addresses"),
         .init("OPENAPI_PATH", "openapi.yaml next to the binary, in the working directory or in /app",
               "the API description served at /openapi.yaml and /openapi.json"),
+        .init("SESSION_SECRET", "unset (a random secret per process)",
+              "signs the dashboard's session cookies; set the same value on every ingest replica"),
         .init("DASHBOARD_DIR", "dashboard next to the binary, in the working directory or in /app",
               "the web UI's templates and static files"),
         .init("DOCS_ASSETS_DIR", "fastapi_offline/static in .run/venv or the system's Python, else docs-assets next to the binary, in the working directory or in /app",

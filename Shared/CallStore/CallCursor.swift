@@ -1,3 +1,4 @@
+import CoreExtensions
 import Foundation
 
 /// The opaque position of a page of calls: the last call's `created_at` as PostgreSQL printed it and its id, and its
@@ -14,9 +15,7 @@ struct CallCursor {
     }
 
     init(encoded: String) throws {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64),
+        guard let data = Data(base64URL: encoded),
               let text = String(data: data, encoding: .utf8),
               let bar = text.lastIndex(of: "|"),
               let id = UUID(uuidString: String(text[text.index(after: bar)...]))
@@ -36,8 +35,6 @@ struct CallCursor {
     /// URL-safe base64 without padding.
     var encoded: String {
         let position = score.map { "\($0)|\(createdAtText)" } ?? createdAtText
-        return Data("\(position)|\(id.uuidString)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Data("\(position)|\(id.uuidString)".utf8).base64URL
     }
 }

@@ -12,11 +12,17 @@ public struct PageFrame: Sendable {
     public let languages: [PageLink]
     /// The JSON address a page that follows a call polls, when it does.
     public let poll: String?
+    /// The signed-in user's CSRF token, which every form posts as `csrf`; `nil` without a session.
+    public let csrf: String?
+    /// Whether someone is signed in (the header offers to sign out).
+    public let signedIn: Bool
+    /// Where to sign in, when sign-in exists and nobody is signed in.
+    public let signInHref: String?
 
     /// The frame of the page at `path` with query `query` (name and value pairs as received), in `language`.
     public init(
         language: DashboardLanguage, section: DashboardSection?, title: String, path: String, query: [(String, String)],
-        poll: String? = nil
+        poll: String? = nil, csrf: String? = nil, signInHref: String? = nil
     ) {
         let strings = DashboardStrings.table(language)
         lang = language.rawValue
@@ -30,5 +36,8 @@ public struct PageFrame: Sendable {
             PageLink(label: $0.ownName, href: PageQuery.href(path, kept + [("lang", $0.rawValue)]), current: $0 == language)
         }
         self.poll = poll
+        self.csrf = csrf
+        signedIn = csrf != nil
+        self.signInHref = signInHref
     }
 }

@@ -21,15 +21,29 @@ public struct QueuePage: Sendable {
         let last: String
     }
 
+    struct Letter: Sendable {
+        let entryID: String
+        let callID: String
+        let href: String
+        let attempts: Int
+        let error: String
+    }
+
     let figures: [Figure]
     let providers: [Provider]
     let noProviders: Bool
-    let deadLetters: Int
     let queueError: String?
+    /// Whether the dead letters are listed with replay buttons: an admin is signed in.
+    let admin: Bool
+    let letters: [Letter]
+    let hasLetters: Bool
+    /// How many calls the last replay gave a new start, when the page follows one.
+    let replayed: Int?
 
     /// The screen in `language` from the queue's figures (`nil` when Redis did not answer) and the providers as the
-    /// workers last published them.
-    public init(language: DashboardLanguage, stats: QueueStats?, providers: [ProviderStatus]) {
+    /// workers last published them; for an admin (`deadLetters` not `nil`) the dead letters with their errors.
+    public init(language: DashboardLanguage, stats: QueueStats?, providers: [ProviderStatus], deadLetters: [DeadLetter]? = nil,
+                replayed: Int? = nil) {
         let t = DashboardStrings.table(language)
         func figure(_ key: String, _ value: String, alarm: Bool = false) -> Figure {
             Figure(label: t["queue_\(key)"] ?? key, value: value, hint: t["queue_\(key)_hint"] ?? "", alarm: alarm)
@@ -46,7 +60,6 @@ public struct QueuePage: Sendable {
             ]
         } ?? []
         queueError = stats == nil ? t["queue_unreachable"] : nil
-        deadLetters = stats?.deadLetters ?? 0
         self.providers = providers.map { status in
             Provider(
                 name: status.provider,
@@ -59,5 +72,12 @@ public struct QueuePage: Sendable {
                     .compactMap { $0 }.joined(separator: " · "))
         }
         noProviders = providers.isEmpty
+        admin = deadLetters != nil
+        letters = (deadLetters ?? []).map {
+            let id = $0.callID.uuidString.lowercased()
+            return Letter(entryID: $0.entryID, callID: id, href: "/calls/\(id)", attempts: $0.attempts, error: $0.error)
+        }
+        hasLetters = !letters.isEmpty
+        self.replayed = replayed
     }
 }

@@ -8,11 +8,14 @@
     var stage = document.getElementById("call-stage");
     var poll = function () {
       fetch(status.dataset.poll, { headers: { Accept: "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (call) {
-          if (call && (call.status === "done" || call.status === "failed")) { window.location.reload(); return; }
-          if (call && stage) { stage.textContent = call.stage.replace(/_/g, " "); }
-          window.setTimeout(poll, 1000);
+        .then(function (response) {
+          // The JSON API needs a Bearer key when keys are set: then the page (signed in by its cookie) reloads instead.
+          if (!response.ok) { window.setTimeout(function () { window.location.reload(); }, 3000); return null; }
+          return response.json().then(function (call) {
+            if (call.status === "done" || call.status === "failed") { window.location.reload(); return; }
+            if (stage) { stage.textContent = call.stage.replace(/_/g, " "); }
+            window.setTimeout(poll, 1000);
+          });
         })
         .catch(function () { window.setTimeout(poll, 3000); });
     };

@@ -17,6 +17,8 @@ from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["DASHBOARD_URL"]
+SIGNED = os.environ["SIGNED_DASHBOARD_URL"]
+KEY = os.environ["DASHBOARD_KEY"]
 SHOTS = os.environ["SCREENSHOT_DIR"]
 
 DIALOG = """Менеджер: Добрый день! Меня зовут Анна, компания «Связь Плюс». Чем могу помочь?
@@ -161,6 +163,44 @@ def test_queue_screen(driver):
     providers = driver.find_elements(By.CSS_SELECTOR, "table.providers tbody tr")
     assert any("local" in row.text for row in providers), "the worker's offline analyzer is not listed"
     shot(driver, "12-queue")
+
+
+def test_keys_need_sign_in_and_forms_need_the_csrf_token(driver):
+    driver.get(SIGNED + "/calls?manager_id=anna")
+    assert "/login?next=" in driver.current_url, driver.current_url
+    driver.find_element(By.ID, "key").send_keys("not-a-key")
+    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    assert "not one of this service" in driver.find_element(By.CSS_SELECTOR, ".alert").text
+    driver.find_element(By.ID, "key").send_keys(KEY)
+    shot(driver, "13-sign-in", full_page=False)
+    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.url_contains("/calls?manager_id=anna"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Calls"
+    # a form like the Analyze form but without the session's CSRF token, as another page would post it
+    driver.get(SIGNED + "/")
+    driver.execute_script("""
+        var form = document.createElement("form");
+        form.method = "post"; form.action = "/"; form.enctype = "multipart/form-data";
+        var text = document.createElement("textarea"); text.name = "dialog_text"; text.value = "Agent: forged";
+        form.appendChild(text); document.body.appendChild(form); form.submit();
+    """)
+    WebDriverWait(driver, 10).until(lambda d: "CSRF token is missing or wrong" in d.find_element(By.TAG_NAME, "body").text)
+    shot(driver, "14-forged-post-refused", full_page=False)
+    driver.get(SIGNED + "/calls?manager_id=unassigned")
+    assert not driver.find_elements(By.CSS_SELECTOR, "table.calls tbody tr"), "the forged post stored a call"
+    url = submit_dialog_signed(driver)
+    assert "/calls/" in url
+    driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    WebDriverWait(driver, 10).until(EC.url_contains("/login"))
+
+
+def submit_dialog_signed(driver):
+    driver.get(SIGNED + "/")
+    driver.find_element(By.ID, "dialog_text").send_keys("Agent: Hello, this is Ann from CallAudit.\nCustomer: Hi.")
+    driver.find_element(By.CSS_SELECTOR, "form.analyze button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.url_matches(r"/calls/[0-9a-f-]{36}$"))
+    WebDriverWait(driver, 90).until(EC.presence_of_element_located((By.ID, "total-score")))
+    return driver.current_url
 
 
 def test_docs_render_the_operations(driver):
