@@ -15,6 +15,8 @@ public protocol CallStorage: Sendable {
     func find(_ id: UUID) async throws -> CallRecord?
     /// A finished call's result.
     func result(of id: UUID) async throws -> AnalysisResult?
+    /// A call's uploaded recording.
+    func audio(of id: UUID) async throws -> UploadedAudio?
     /// A page of calls in `sort` order, each with its result in brief.
     func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage
     /// One page of the managers' summaries over a period, sorted as asked.

@@ -30,6 +30,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/calls") { request, _ in try await list(request) }
         routes.get("/calls.csv") { request, context in try await export(request, context: context) }
         routes.get("/calls/:id") { request, context in try await show(request, context: context) }
+        routes.get("/calls/:id/audio") { request, context in try await recording(request, context: context) }
         routes.get("/managers") { request, _ in try await managers(request) }
         routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
         routes.get("/queue") { request, _ in await queueStatus(request) }
@@ -131,9 +132,11 @@ struct DashboardController<Context: RequestContext>: Sendable {
         }
         let result = call.status == .done ? try await calls.result(of: id) : nil
         let unfinished = call.status == .queued || call.status == .processing
+        let retry = call.status == .failed && sessions.session(of: request)?.admin == true
+            ? try? await queue.deadLetters(limit: AdminController<Context>.maxListed).first { $0.callID == id }?.entryID : nil
         return page(request, section: .calls, title: "call_title", template: "call",
                     poll: unfinished ? "/v1/calls/\(id.uuidString.lowercased())" : nil) {
-            CallDetailPage(language: $0, call: call, result: result)
+            CallDetailPage(language: $0, call: call, result: result, retryEntryID: retry)
         }
     }
 
@@ -177,7 +180,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         }
     }
 
-    /// Replays one dead letter (`id`) or all of them, for a signed-in admin; then back to the Queue screen.
+    /// Replays one dead letter (`id`) or all of them, for a signed-in admin; then back to `back` (a failed call's page)
+    /// or the Queue screen.
     func replay(_ request: Request) async throws -> Response {
         let form = try await Self.urlEncodedForm(request)
         try checkForm(request, csrf: form["csrf"])
@@ -185,7 +189,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
             throw CallAuditError(status: 403, code: "admin_required", message: "replaying dead letters needs an admin key: sign in with one")
         }
         let replayed = try await AdminController<Context>(queue: queue, calls: calls).replay(form["id"].map { [$0] })
-        return Response(status: .seeOther, headers: [.location: "/queue?replayed=\(replayed.count)"])
+        let back = form["back"].map { Self.localPath($0) } ?? "/queue?replayed=\(replayed.count)"
+        return Response(status: .seeOther, headers: [.location: back])
     }
 
     func signIn(_ request: Request) async throws -> Response {
@@ -232,6 +237,34 @@ struct DashboardController<Context: RequestContext>: Sendable {
               !path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { return "/" }
         return path
+    }
+
+    /// An uploaded recording for the Call screen's player; a `Range: bytes=` request (a seek) gets that part (206).
+    func recording(_ request: Request, context: Context) async throws -> Response {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text), let audio = try await calls.audio(of: id)
+        else { throw CallAuditError.notFound("this call has no uploaded recording") }
+        var headers: HTTPFields = [.contentType: audio.contentType ?? "application/octet-stream", .acceptRanges: "bytes",
+                                   .cacheControl: "private, max-age=3600"]
+        guard let range = request.headers[.range].flatMap({ Self.byteRange($0, size: audio.data.count) }) else {
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: audio.data)))
+        }
+        headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(audio.data.count)"
+        return Response(status: .partialContent, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: audio.data[range])))
+    }
+
+    /// The one range of a `Range: bytes=a-b`, `bytes=a-` or `bytes=-n` header within `size` bytes; `nil` for anything
+    /// else (the whole file is sent).
+    static func byteRange(_ header: String, size: Int) -> ClosedRange<Int>? {
+        guard size > 0, header.hasPrefix("bytes="), !header.contains(",") else { return nil }
+        let bounds = header.dropFirst(6).split(separator: "-", omittingEmptySubsequences: false)
+        guard bounds.count == 2 else { return nil }
+        switch (Int(bounds[0]), Int(bounds[1])) {
+        case (let start?, let end?) where start <= end && start < size: return start...min(end, size - 1)
+        case (let start?, nil) where bounds[1].isEmpty && start < size: return start...(size - 1)
+        case (nil, let suffix?) where bounds[0].isEmpty && suffix > 0: return max(0, size - suffix)...(size - 1)
+        default: return nil
+        }
     }
 
     func docs(_ request: Request, template: String) -> Response {

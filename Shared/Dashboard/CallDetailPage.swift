@@ -26,6 +26,8 @@ public struct CallDetailPage: Sendable {
         let roleKey: String
         let speaker: String?
         let time: String?
+        /// Where the segment starts, in seconds, for the player to seek to.
+        let start: String?
         let pieces: [TranscriptMarkup.Piece]
     }
 
@@ -71,9 +73,13 @@ public struct CallDetailPage: Sendable {
     let following: Bool
     let error: String?
     let result: Result?
+    /// The uploaded recording's address, for the player.
+    let audioHref: String?
+    /// The dead letter of a failed call, which a signed-in admin can replay from here.
+    let retryEntryID: String?
 
-    /// The page of `call` (and its result, when done) in `language`.
-    public init(language: DashboardLanguage, call: CallRecord, result: AnalysisResult?) {
+    /// The page of `call` (and its result, when done) in `language`; `retryEntryID` offers to replay its dead letter.
+    public init(language: DashboardLanguage, call: CallRecord, result: AnalysisResult?, retryEntryID: String? = nil) {
         let t = DashboardStrings.table(language)
         id = call.id.uuidString.lowercased()
         jsonHref = "/v1/calls/\(id)"
@@ -94,6 +100,8 @@ public struct CallDetailPage: Sendable {
         if let url = call.audioURL { facts.append(Fact(label: t["field_url"] ?? "", value: url)) }
         self.facts = facts
         self.result = result.map { Self.result($0, strings: t) }
+        audioHref = call.source == .upload ? "/calls/\(id)/audio" : nil
+        self.retryEntryID = retryEntryID
     }
 
     static func result(_ result: AnalysisResult, strings t: [String: String]) -> Result {
@@ -105,7 +113,8 @@ public struct CallDetailPage: Sendable {
         }
         let lines = zip(result.segments, pieces).map { segment, pieces in
             Line(role: t["role_\(segment.role.rawValue)"] ?? segment.role.rawValue, roleKey: segment.role.rawValue,
-                 speaker: segment.speaker, time: DashboardFormat.clock(segment.start), pieces: pieces)
+                 speaker: segment.speaker, time: DashboardFormat.clock(segment.start),
+                 start: segment.start.map { String(format: "%.2f", $0) }, pieces: pieces)
         }
         let sentiment = result.sentiment
         let moods = [(t["sentiment_overall"], sentiment.overall), (t["role_manager"], sentiment.manager),

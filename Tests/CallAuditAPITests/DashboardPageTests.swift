@@ -191,6 +191,35 @@ struct DashboardPageTests {
         }
     }
 
+    @Test("an uploaded recording plays on the Call page, whole or by the range a seek asks for")
+    func recording() async throws {
+        try await IngestHarness.with(checkingContract: false) { harness, client in
+            let audio = [UInt8]("RIFF\0\0\0\0WAVEfmt ".utf8) + (0..<5000).map { UInt8($0 % 251) }
+            let body = MultipartBody(fields: ["manager_id": "anna", "dialog_text": "", "audio_url": ""],
+                                     file: ("audio", "call.wav", audio))
+            let accepted = try await client.execute(uri: "/", method: .post, headers: [.contentType: body.contentType],
+                                                    body: body.buffer)
+            #expect(accepted.status == .seeOther)
+            let location = try #require(accepted.headers[.location])
+            let id = try #require(UUID(uuidString: String(location.dropFirst("/calls/".count))))
+            #expect(try await harness.repository.find(id)?.source == .upload)
+            let page = try await client.get(location)
+            #expect(page.text.contains("<audio id=\"call-audio\" class=\"player\" controls preload=\"metadata\" src=\"\(location)/audio\">"))
+
+            let whole = try await client.get(location + "/audio")
+            #expect(whole.status == .ok)
+            #expect(whole.headers[.acceptRanges] == "bytes")
+            #expect(Array(buffer: whole.body) == audio)
+            let part = try await client.get(location + "/audio", headers: [.range: "bytes=100-199"])
+            #expect(part.status == .partialContent)
+            #expect(part.headers[.contentRange] == "bytes 100-199/\(audio.count)")
+            #expect(Array(buffer: part.body) == Array(audio[100...199]))
+            let tail = try await client.get(location + "/audio", headers: [.range: "bytes=-10"])
+            #expect(Array(buffer: tail.body) == Array(audio.suffix(10)))
+            #expect(try await client.get("/calls/\(UUID().uuidString)/audio").status == .notFound)
+        }
+    }
+
     @Test("without Swagger UI's files /docs says what to install; the style sheet is served")
     func docsAndFiles() async throws {
         try await IngestHarness.with(environment: ["DOCS_ASSETS_DIR": "/nonexistent/static"], checkingContract: false) { _, client in

@@ -125,14 +125,19 @@ struct DashboardSignInTests {
                                                    body: ByteBuffer(string: "csrf=\(try Self.csrf(userQueue))"))
             #expect(refused.status == .forbidden)
 
+            #expect(!(try await client.get("/calls/\(id.uuidString)", headers: [.cookie: user]).text.contains("action=\"/queue/replay\"")))
+
             let admin = try await Self.signIn(client, key: "admin-key")
+            let failedPage = try await client.get("/calls/\(id.uuidString)", headers: [.cookie: admin])
+            #expect(failedPage.text.contains("provider said &lt;no&gt;"))
+            #expect(failedPage.text.contains("name=\"id\" value=\"\(letter.entryID)\""))
             let adminQueue = try await client.get("/queue", headers: [.cookie: admin])
             #expect(adminQueue.text.contains("provider said &lt;no&gt;"))
             let replayed = try await client.execute(
                 uri: "/queue/replay", method: .post, headers: Self.form("", cookie: admin),
                 body: ByteBuffer(string: "csrf=\(try Self.csrf(adminQueue))&id=\(letter.entryID)"))
             #expect(replayed.status == .seeOther)
-            #expect(replayed.headers[.location] == "/queue?replayed=1")
+            #expect(replayed.headers[.location] == "/queue?replayed=1", "a replay from the Queue screen goes back there")
             #expect(try await harness.queue.stats().deadLetters == 0)
             #expect(try await harness.repository.find(id)?.status == .queued)
             let after = try await client.get("/queue?replayed=1", headers: [.cookie: admin])

@@ -42,6 +42,7 @@ final class RecordingCallStorage: CallStorage {
     }
 
     func result(of id: UUID) async throws -> AnalysisResult? { nil }
+    func audio(of id: UUID) async throws -> UploadedAudio? { nil }
     func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage {
         throw StandInUnused()
     }

@@ -43,6 +43,16 @@
   });
   if (window.location.hash.indexOf("#q-") === 0) { highlight(window.location.hash.slice(3)); }
 
+  // The recording: a segment's time seeks the player there.
+  var player = document.getElementById("call-audio");
+  document.querySelectorAll("button.time").forEach(function (button) {
+    button.addEventListener("click", function () {
+      if (!player) { return; }
+      player.currentTime = parseFloat(button.dataset.seek);
+      player.play();
+    });
+  });
+
   // The API explorer.
   var swagger = document.getElementById("swagger-ui");
   if (swagger && window.SwaggerUIBundle) {
