@@ -36,6 +36,7 @@ public enum APIRoutes {
         SeedController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)
         AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)
+        ReviewsController(calls: dependencies.calls, adminKeys: configuration.adminKeys).addRoutes(to: admin)
         if let dashboard = dependencies.dashboard {
             let sessions = DashboardSessions(
                 keys: configuration.apiKeys, adminKeys: configuration.adminKeys, secret: configuration.sessionSecret)

@@ -24,6 +24,10 @@ public protocol CallStorage: Sendable {
     /// One manager's report.
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport
+    /// Applies a reviewer's change to an analyzed call and appends it to the audit trail.
+    func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview
+    /// A call's audit trail, oldest first, and the reviewer's notes.
+    func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?)
     /// Gives dead-lettered calls a new start.
     func requeueFailed(_ ids: [UUID]) async throws
     /// Throws when the store cannot be reached.

@@ -50,6 +50,10 @@ final class RecordingCallStorage: CallStorage {
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport { throw StandInUnused() }
     func requeueFailed(_ ids: [UUID]) async throws { throw StandInUnused() }
+    func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview {
+        throw StandInUnused()
+    }
+    func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?) { throw StandInUnused() }
 
     func ping() async throws {
         if let failure { throw failure }
