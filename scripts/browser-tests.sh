@@ -36,4 +36,5 @@ for port in "$PORT" $((PORT + 2)); do
 done
 
 DASHBOARD_URL="http://127.0.0.1:$PORT" SIGNED_DASHBOARD_URL="http://127.0.0.1:$((PORT + 2))" DASHBOARD_KEY=browser-user-key \
+    DASHBOARD_ADMIN_KEY=browser-admin-key \
     SCREENSHOT_DIR="$PWD/.run/screenshots" .run/venv/bin/python tests/browser/dashboard_test.py

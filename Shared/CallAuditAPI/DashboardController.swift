@@ -31,6 +31,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/calls.csv") { request, context in try await export(request, context: context) }
         routes.get("/calls/:id") { request, context in try await show(request, context: context) }
         routes.get("/calls/:id/audio") { request, context in try await recording(request, context: context) }
+        routes.post("/calls/:id/review") { request, context in try await review(request, context: context) }
         routes.get("/managers") { request, _ in try await managers(request) }
         routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
         routes.get("/queue") { request, _ in await queueStatus(request) }
@@ -125,18 +126,49 @@ struct DashboardController<Context: RequestContext>: Sendable {
     }
 
     func show(_ request: Request, context: Context) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text), let call = try await calls.find(id) else {
+        try await callPage(request, id: context.parameters.get("id").flatMap(UUID.init(uuidString:)))
+    }
+
+    /// The Call screen; `reviewError` (with its status) when a review from it was refused.
+    func callPage(_ request: Request, id: UUID?, reviewError: CallAuditError? = nil) async throws -> Response {
+        guard let id, let call = try await calls.find(id) else {
             return page(request, section: .calls, title: "not_found", template: "message", status: .notFound) {
                 MessagePage(text: DashboardStrings.table($0)["call_not_found"] ?? "")
             }
         }
         let result = call.status == .done ? try await calls.result(of: id) : nil
         let unfinished = call.status == .queued || call.status == .processing
-        let retry = call.status == .failed && sessions.session(of: request)?.admin == true
+        let admin = sessions.session(of: request)?.admin == true
+        let retry = call.status == .failed && admin
             ? try? await queue.deadLetters(limit: AdminController<Context>.maxListed).first { $0.callID == id }?.entryID : nil
+        let trail = try await calls.reviews(of: id)
+        let reviews = CallDetailPage.Reviews(trail: trail.reviews, notes: trail.notes, canReview: admin, error: reviewError?.message)
         return page(request, section: .calls, title: "call_title", template: "call",
+                    status: reviewError.map { HTTPResponse.Status(code: $0.status) } ?? .ok,
                     poll: unfinished ? "/v1/calls/\(id.uuidString.lowercased())" : nil) {
-            CallDetailPage(language: $0, call: call, result: result, retryEntryID: retry)
+            CallDetailPage(language: $0, call: call, result: result, retryEntryID: retry, review: reviews)
+        }
+    }
+
+    /// A review from the Call screen's forms, for a signed-in admin, through the same validation and store as
+    /// `POST /v1/admin/calls/{id}/reviews`; then back to the call's review section, or the page with the reason.
+    func review(_ request: Request, context: Context) async throws -> Response {
+        let id = context.parameters.get("id").flatMap(UUID.init(uuidString:))
+        let form = try await Self.urlEncodedForm(request)
+        try checkForm(request, csrf: form["csrf"])
+        guard let id, let session = sessions.session(of: request), session.admin else {
+            throw CallAuditError(status: 403, code: "admin_required", message: "reviewing needs an admin key: sign in with one")
+        }
+        do {
+            let body = ReviewRequest(criterion: form["criterion"], score: form["score"].flatMap { Int($0.trimmed) },
+                                     notes: form["notes"], reason: form["reason"], reviewer: form["reviewer"])
+            let review = try body.validated(fallbackReviewer: "admin key \(session.identity)")
+            _ = try await calls.review(id, change: review.change, reason: review.reason, reviewer: review.reviewer)
+            return Response(status: .seeOther, headers: [.location: "/calls/\(id.uuidString.lowercased())#review"])
+        } catch let error as CallAuditError {
+            return try await callPage(request, id: id, reviewError: error)
+        } catch let error as CallStoreError {
+            return try await callPage(request, id: id, reviewError: JSONErrorMiddleware<Context>.apiError(for: error))
         }
     }
 

@@ -14,6 +14,7 @@ public struct CallDetailPage: Sendable {
     struct Criterion: Sendable {
         let key: String
         let name: String
+        let reviewed: Bool
         let score: Int
         let band: String
         let weight: String
@@ -77,9 +78,45 @@ public struct CallDetailPage: Sendable {
     let audioHref: String?
     /// The dead letter of a failed call, which a signed-in admin can replay from here.
     let retryEntryID: String?
+    let trail: [TrailRow]
+    let hasTrail: Bool
+    let notes: String?
+    /// Whether the review forms are shown: an admin is signed in and the call has a result.
+    let canReview: Bool
+    let reviewCriteria: [FormOption]
+    let reviewError: String?
 
-    /// The page of `call` (and its result, when done) in `language`; `retryEntryID` offers to replay its dead letter.
-    public init(language: DashboardLanguage, call: CallRecord, result: AnalysisResult?, retryEntryID: String? = nil) {
+    /// One change in the audit trail, as the page shows it.
+    struct TrailRow: Sendable {
+        let when: String
+        let reviewer: String
+        let what: String
+        let change: String
+        let reason: String
+    }
+
+    /// What the page shows of a call's reviews: the trail, the notes, whether the viewer may review and why the last
+    /// review was refused.
+    public struct Reviews: Sendable {
+        let trail: [CallReview]
+        let notes: String?
+        let canReview: Bool
+        let error: String?
+
+        /// Creates the reviews part.
+        public init(trail: [CallReview], notes: String?, canReview: Bool, error: String? = nil) {
+            self.trail = trail
+            self.notes = notes
+            self.canReview = canReview
+            self.error = error
+        }
+    }
+
+    /// The page of `call` (and its result, when done) in `language`; `retryEntryID` offers to replay its dead letter,
+    /// `review` shows the audit trail and, for an admin, the review forms.
+    public init(
+        language: DashboardLanguage, call: CallRecord, result: AnalysisResult?, retryEntryID: String? = nil, review: Reviews? = nil
+    ) {
         let t = DashboardStrings.table(language)
         id = call.id.uuidString.lowercased()
         jsonHref = "/v1/calls/\(id)"
@@ -99,16 +136,31 @@ public struct CallDetailPage: Sendable {
         if let completed = DashboardFormat.time(call.completedAt) { facts.append(Fact(label: t["call_completed"] ?? "", value: completed)) }
         if let url = call.audioURL { facts.append(Fact(label: t["field_url"] ?? "", value: url)) }
         self.facts = facts
-        self.result = result.map { Self.result($0, strings: t) }
+        let reviews = review?.trail ?? []
+        self.result = result.map { Self.result($0, reviewedKeys: Set(reviews.compactMap(\.criterion)), strings: t) }
+        let names = Dictionary((result?.criteria ?? []).map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        trail = reviews.map { review in
+            TrailRow(when: DashboardFormat.time(review.createdAt) ?? "", reviewer: review.reviewer,
+                     what: review.criterion.map { names[$0] ?? $0 } ?? (t["review_notes"] ?? ""),
+                     change: review.criterion != nil
+                        ? "\(review.oldScore.map(String.init) ?? "–") → \(review.newScore.map(String.init) ?? "–")"
+                        : review.newNotes ?? "",
+                     reason: review.reason)
+        }
+        hasTrail = !trail.isEmpty
+        notes = review?.notes
+        canReview = review?.canReview == true && result != nil
+        reviewCriteria = (result?.criteria ?? []).map { FormOption(value: $0.key, label: "\($0.name) (\($0.score))", selected: false) }
+        reviewError = review?.error
         audioHref = call.source == .upload ? "/calls/\(id)/audio" : nil
         self.retryEntryID = retryEntryID
     }
 
-    static func result(_ result: AnalysisResult, strings t: [String: String]) -> Result {
+    static func result(_ result: AnalysisResult, reviewedKeys: Set<String>, strings t: [String: String]) -> Result {
         let (pieces, found) = TranscriptMarkup.pieces(
             segments: result.segments, criteria: result.criteria, profanity: result.profanity.spans)
         let criteria = result.criteria.map {
-            Criterion(key: $0.key, name: $0.name, score: $0.score, band: ScoreBand.of($0.score),
+            Criterion(key: $0.key, name: $0.name, reviewed: reviewedKeys.contains($0.key), score: $0.score, band: ScoreBand.of($0.score),
                       weight: DashboardFormat.number($0.weight), evidence: $0.evidence, found: found.contains($0.key))
         }
         let lines = zip(result.segments, pieces).map { segment, pieces in

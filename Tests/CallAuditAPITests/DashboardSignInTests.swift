@@ -144,4 +144,44 @@ struct DashboardSignInTests {
             #expect(after.text.contains("No dead letters."))
         }
     }
+
+    @Test("an admin overrides a score from the Call screen; everyone sees the trail; a user cannot review; the reason is required")
+    func review() async throws {
+        try await IngestHarness.with(environment: Self.environment, checkingContract: false) { harness, client in
+            try await ReportsTests.store(harness, manager: "anna", score: 40)
+            let id = try #require(try await harness.repository.list(.init(), limit: 1, cursor: nil).calls.first?.id)
+            let path = "/calls/\(id.uuidString.lowercased())"
+
+            let user = try await Self.signIn(client, key: "user-key")
+            let userPage = try await client.get(path, headers: [.cookie: user])
+            #expect(userPage.text.contains("Nobody has reviewed this call."))
+            #expect(!userPage.text.contains("action=\"\(path)/review\""))
+            let refused = try await client.execute(
+                uri: path + "/review", method: .post, headers: Self.form("", cookie: user),
+                body: ByteBuffer(string: "csrf=\(try Self.csrf(userPage))&criterion=needs_discovery&score=90&reason=because"))
+            #expect(refused.status == .forbidden)
+
+            let admin = try await Self.signIn(client, key: "admin-key")
+            let adminPage = try await client.get(path, headers: [.cookie: admin])
+            #expect(adminPage.text.contains("action=\"\(path)/review\""))
+            let token = try Self.csrf(adminPage)
+            let noReason = try await client.execute(
+                uri: path + "/review", method: .post, headers: Self.form("", cookie: admin),
+                body: ByteBuffer(string: "csrf=\(token)&criterion=needs_discovery&score=90&reason="))
+            #expect(noReason.status == .badRequest)
+            #expect(noReason.text.contains("reason is required"))
+            let saved = try await client.execute(
+                uri: path + "/review", method: .post, headers: Self.form("", cookie: admin),
+                body: ByteBuffer(string: "csrf=\(token)&criterion=needs_discovery&score=90&reason=asked+%3Cthree%3E+questions&reviewer=olga"))
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == path + "#review")
+            #expect(try await harness.repository.result(of: id)?.criteria.first { $0.key == "needs_discovery" }?.score == 90)
+
+            let after = try await client.get(path, headers: [.cookie: user])
+            #expect(after.text.contains("<td>olga</td>"))
+            #expect(after.text.contains("<td>40 → 90</td>"))
+            #expect(after.text.contains("asked &lt;three&gt; questions"))
+            #expect(after.text.contains("<span class=\"badge\">reviewed</span>"))
+        }
+    }
 }

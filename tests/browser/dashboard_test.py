@@ -19,6 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 BASE = os.environ["DASHBOARD_URL"]
 SIGNED = os.environ["SIGNED_DASHBOARD_URL"]
 KEY = os.environ["DASHBOARD_KEY"]
+ADMIN_KEY = os.environ["DASHBOARD_ADMIN_KEY"]
 SHOTS = os.environ["SCREENSHOT_DIR"]
 
 DIALOG = """Менеджер: Добрый день! Меня зовут Анна, компания «Связь Плюс». Чем могу помочь?
@@ -194,9 +195,34 @@ def test_keys_need_sign_in_and_forms_need_the_csrf_token(driver):
     WebDriverWait(driver, 10).until(EC.url_contains("/login"))
 
 
-def submit_dialog_signed(driver):
+def test_review_changes_the_trail_and_the_report(driver):
+    driver.get(SIGNED + "/login")
+    driver.find_element(By.ID, "key").send_keys(ADMIN_KEY)
+    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    url = submit_dialog_signed(driver, manager="olga-reviewed")
+    call_path = url[len(SIGNED):]
+    driver.get(SIGNED + "/managers/olga-reviewed")
+    before = driver.find_element(By.CSS_SELECTOR, ".totals div:nth-child(2) dd").text
+    driver.get(SIGNED + call_path)
+    Select(driver.find_element(By.ID, "r-criterion")).select_by_value("needs_discovery")
+    driver.find_element(By.ID, "r-score").send_keys("100")
+    driver.find_element(By.ID, "r-reason").send_keys("Asked about the team and the budget")
+    driver.find_element(By.ID, "r-reviewer").send_keys("QA Olga")
+    driver.find_element(By.CSS_SELECTOR, "form.review-score button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.url_contains("#review"))
+    trail = driver.find_element(By.CSS_SELECTOR, "table.trail").text
+    assert "QA Olga" in trail and "→ 100" in trail and "Asked about the team" in trail, trail
+    assert driver.find_elements(By.CSS_SELECTOR, ".criterion .badge"), "the criterion is not marked reviewed"
+    shot(driver, "15-call-reviewed")
+    driver.get(SIGNED + "/managers/olga-reviewed")
+    after = driver.find_element(By.CSS_SELECTOR, ".totals div:nth-child(2) dd").text
+    assert float(after) > float(before), (before, after)
+
+
+def submit_dialog_signed(driver, manager=""):
     driver.get(SIGNED + "/")
     driver.find_element(By.ID, "dialog_text").send_keys("Agent: Hello, this is Ann from CallAudit.\nCustomer: Hi.")
+    driver.find_element(By.ID, "manager_id").send_keys(manager)
     driver.find_element(By.CSS_SELECTOR, "form.analyze button[type=submit]").click()
     WebDriverWait(driver, 10).until(EC.url_matches(r"/calls/[0-9a-f-]{36}$"))
     WebDriverWait(driver, 90).until(EC.presence_of_element_located((By.ID, "total-score")))
