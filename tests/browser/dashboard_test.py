@@ -51,15 +51,20 @@ def shot(driver, name, full_page=True):
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
 
 
-def submit_dialog(driver, text, manager, mode="manager"):
-    driver.get(BASE + "/")
+def submit_dialog(driver, text, manager="", mode="manager", base=BASE):
+    driver.get(base + "/")
     driver.find_element(By.ID, "dialog_text").send_keys(text)
     Select(driver.find_element(By.ID, "mode")).select_by_value(mode)
     driver.find_element(By.ID, "manager_id").send_keys(manager)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    driver.find_element(By.CSS_SELECTOR, "form.analyze button[type=submit]").click()
     WebDriverWait(driver, 10).until(EC.url_matches(r"/calls/[0-9a-f-]{36}$"))
     WebDriverWait(driver, 90).until(EC.presence_of_element_located((By.ID, "total-score")))
     return driver.current_url
+
+
+def enter_key(driver, key):
+    driver.find_element(By.ID, "key").send_keys(key)
+    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
 
 
 def test_analyze_shows_the_result(driver):
@@ -169,12 +174,10 @@ def test_queue_screen(driver):
 def test_keys_need_sign_in_and_forms_need_the_csrf_token(driver):
     driver.get(SIGNED + "/calls?manager_id=anna")
     assert "/login?next=" in driver.current_url, driver.current_url
-    driver.find_element(By.ID, "key").send_keys("not-a-key")
-    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    enter_key(driver, "not-a-key")
     assert "not one of this service" in driver.find_element(By.CSS_SELECTOR, ".alert").text
-    driver.find_element(By.ID, "key").send_keys(KEY)
     shot(driver, "13-sign-in", full_page=False)
-    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    enter_key(driver, KEY)
     WebDriverWait(driver, 10).until(EC.url_contains("/calls?manager_id=anna"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Calls"
     # a form like the Analyze form but without the session's CSRF token, as another page would post it
@@ -189,7 +192,7 @@ def test_keys_need_sign_in_and_forms_need_the_csrf_token(driver):
     shot(driver, "14-forged-post-refused", full_page=False)
     driver.get(SIGNED + "/calls?manager_id=unassigned")
     assert not driver.find_elements(By.CSS_SELECTOR, "table.calls tbody tr"), "the forged post stored a call"
-    url = submit_dialog_signed(driver)
+    url = submit_dialog(driver, "Agent: Hello, this is Ann from CallAudit.\nCustomer: Hi.", base=SIGNED)
     assert "/calls/" in url
     driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
     WebDriverWait(driver, 10).until(EC.url_contains("/login"))
@@ -197,9 +200,8 @@ def test_keys_need_sign_in_and_forms_need_the_csrf_token(driver):
 
 def test_review_changes_the_trail_and_the_report(driver):
     driver.get(SIGNED + "/login")
-    driver.find_element(By.ID, "key").send_keys(ADMIN_KEY)
-    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
-    url = submit_dialog_signed(driver, manager="olga-reviewed")
+    enter_key(driver, ADMIN_KEY)
+    url = submit_dialog(driver, "Agent: Hello, this is Ann from CallAudit.\nCustomer: Hi.", "olga-reviewed", base=SIGNED)
     call_path = url[len(SIGNED):]
     driver.get(SIGNED + "/managers/olga-reviewed")
     before = driver.find_element(By.CSS_SELECTOR, ".totals div:nth-child(2) dd").text
@@ -217,16 +219,6 @@ def test_review_changes_the_trail_and_the_report(driver):
     driver.get(SIGNED + "/managers/olga-reviewed")
     after = driver.find_element(By.CSS_SELECTOR, ".totals div:nth-child(2) dd").text
     assert float(after) > float(before), (before, after)
-
-
-def submit_dialog_signed(driver, manager=""):
-    driver.get(SIGNED + "/")
-    driver.find_element(By.ID, "dialog_text").send_keys("Agent: Hello, this is Ann from CallAudit.\nCustomer: Hi.")
-    driver.find_element(By.ID, "manager_id").send_keys(manager)
-    driver.find_element(By.CSS_SELECTOR, "form.analyze button[type=submit]").click()
-    WebDriverWait(driver, 10).until(EC.url_matches(r"/calls/[0-9a-f-]{36}$"))
-    WebDriverWait(driver, 90).until(EC.presence_of_element_located((By.ID, "total-score")))
-    return driver.current_url
 
 
 def test_docs_render_the_operations(driver):
