@@ -66,6 +66,7 @@ public struct ManagerDetailPage: Sendable {
                 Fact(label: t["col_range"] ?? "", value: "\(summary.minScore)–\(summary.maxScore)"),
                 Fact(label: t["total_negative"] ?? "", value: DashboardFormat.percent(summary.negativeSentimentShare)),
                 Fact(label: t["total_profanity"] ?? "", value: String(summary.callsWithProfanity)),
+                Fact(label: t["col_reviewed"] ?? "", value: String(summary.reviewedCalls)),
                 Fact(label: t["col_cost"] ?? "", value: DashboardFormat.dollars(summary.costUSD) ?? ""),
             ]
         } ?? []

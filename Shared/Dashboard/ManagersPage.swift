@@ -23,6 +23,7 @@ public struct ManagersPage: Sendable {
         let maxScore: Int
         let negativeShare: String
         let profanityShare: String
+        let reviewed: Int
         let cost: String
         let criteria: [String]
     }
@@ -59,6 +60,7 @@ public struct ManagersPage: Sendable {
             column(t["col_range"] ?? "", sort: nil, current: false),
             column(t["col_negative"] ?? "", sort: nil, current: false),
             column(t["col_profanity_share"] ?? "", sort: nil, current: false),
+            column(t["col_reviewed"] ?? "", sort: nil, current: false),
             column(t["col_cost"] ?? "", sort: nil, current: false),
         ] + criteria.map { key, name in
             column(name, sort: "criterion:\(key)", current: request.sort == .criterion(key))
@@ -71,7 +73,7 @@ public struct ManagersPage: Sendable {
                 band: ScoreBand.of(Int(summary.averageScore.rounded())), minScore: summary.minScore, maxScore: summary.maxScore,
                 negativeShare: DashboardFormat.percent(summary.negativeSentimentShare),
                 profanityShare: DashboardFormat.percent(Double(summary.callsWithProfanity) / Double(max(1, summary.calls))),
-                cost: DashboardFormat.dollars(summary.costUSD) ?? "",
+                reviewed: summary.reviewedCalls, cost: DashboardFormat.dollars(summary.costUSD) ?? "",
                 criteria: criteria.map { key, _ in averages[key].map(DashboardFormat.score) ?? "" })
         }
         chart = HorizontalBarChart(managers.prefix(40).map {

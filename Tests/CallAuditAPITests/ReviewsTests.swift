@@ -55,6 +55,9 @@ struct ReviewsTests {
             let report = try await client.get("/v1/reports/managers")
             let anna = try #require((report.json["managers"] as? [[String: Any]])?.first)
             #expect(anna["avg_score"] as? Double == Double(result["total_score"] as? Int ?? 0))
+            #expect(anna["reviewed_calls"] as? Int == 1)
+            let csv = try await client.get("/v1/reports/managers?format=csv")
+            #expect(csv.text.hasPrefix("manager_id,calls,avg_score,min_score,max_score,negative_sentiment_share,calls_with_profanity,reviewed_calls,"))
 
             let waiting = try await client.post("/v1/calls", json: #"{"dialog_text": "Agent: hi"}"#)
             let waitingID = try #require(waiting.json["id"] as? String)

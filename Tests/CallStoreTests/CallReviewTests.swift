@@ -33,6 +33,7 @@ struct CallReviewTests {
             let anna = try #require(try await repository.managerPage(period, page: ManagerPageRequest()).managers.first)
             #expect(anna.averageScore == Double(expected + 60) / 2)
             #expect(anna.criteria.first { $0.key == "needs_discovery" }?.average == 80)
+            #expect(anna.reviewedCalls == 1)
 
             let again = try await repository.review(
                 ids[0], change: .score(criterion: "needs_discovery", to: 90), reason: "on second listen", reviewer: "ivan")
