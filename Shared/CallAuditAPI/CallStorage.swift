@@ -24,6 +24,8 @@ public protocol CallStorage: Sendable {
     /// One manager's report.
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport
+    /// For each criterion of `keys`, the manager's call in the period where it scored lowest, with its quote.
+    func weakestExamples(_ managerID: String, period: ReportPeriod, keys: [String]) async throws -> [CriterionExample]
     /// Applies a reviewer's change to an analyzed call and appends it to the audit trail.
     func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview
     /// A call's audit trail, oldest first, and the reviewer's notes.

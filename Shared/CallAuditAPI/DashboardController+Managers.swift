@@ -30,8 +30,11 @@ extension DashboardController {
         let report = try await calls.managerReport(
             managerID, period: period, bucket: try ReportQuery.bucket(request.uri.queryParameters), recentLimit: 20)
         let team = try await calls.managerPage(period, page: ManagerPageRequest()).managers
+        let weakest = (report.summary?.criteria ?? []).sorted { $0.average < $1.average }.prefix(3).map(\.key)
+        let examples = try await calls.weakestExamples(managerID, period: period, keys: weakest)
         return page(request, section: .managers, title: "manager_title", template: "manager") {
-            ManagerDetailPage(language: $0, managerID: managerID, period: period, report: report, team: team)
+            ManagerDetailPage(language: $0, managerID: managerID, period: period, report: report, team: team,
+                              examples: examples)
         }
     }
 

@@ -19,6 +19,14 @@ public struct ManagerDetailPage: Sendable {
         let sign: String
     }
 
+    struct Example: Sendable {
+        let name: String
+        let score: Int
+        let band: String
+        let quote: String
+        let href: String
+    }
+
     struct Recent: Sendable {
         let href: String
         let created: String
@@ -43,11 +51,14 @@ public struct ManagerDetailPage: Sendable {
     let trend: ColumnChart
     let criteria: [CriterionRow]
     let recent: [Recent]
+    /// The weakest criteria, each with the call where it scored lowest and its quote.
+    let examples: [Example]
+    let hasExamples: Bool
 
-    /// The screen in `language` of `managerID` over `period`, from the manager's report and every manager's summary
-    /// (the team) over the same period.
+    /// The screen in `language` of `managerID` over `period`, from the manager's report, every manager's summary
+    /// (the team) over the same period and examples of the weakest criteria (weakest first).
     public init(language: DashboardLanguage, managerID: String, period: ReportPeriod, report: ManagerReport,
-                team: [ManagerSummary]) {
+                team: [ManagerSummary], examples: [CriterionExample] = []) {
         let t = DashboardStrings.table(language)
         let form = PeriodForm(period, strings: t)
         self.managerID = managerID
@@ -95,5 +106,11 @@ public struct ManagerDetailPage: Sendable {
                    sentiment: t["sentiment_\(call.sentiment.rawValue)"] ?? call.sentiment.rawValue,
                    sentimentKey: call.sentiment.rawValue, profanity: call.hasProfanity, callID: call.externalID ?? "")
         }
+        let names = Dictionary((summary?.criteria ?? []).map { ($0.key, ($0.name, $0.average)) }, uniquingKeysWith: { first, _ in first })
+        self.examples = examples.sorted { (names[$0.key]?.1 ?? 0) < (names[$1.key]?.1 ?? 0) }.map {
+            Example(name: names[$0.key]?.0 ?? $0.key, score: $0.score, band: ScoreBand.of($0.score), quote: $0.evidence,
+                    href: "/calls/\($0.callID.uuidString.lowercased())")
+        }
+        hasExamples = !self.examples.isEmpty
     }
 }

@@ -157,6 +157,7 @@ struct DashboardPageTests {
             #expect(page.text.contains(">\(annaScore)</span></td>"))
             #expect(page.text.contains("href=\"/calls/\(anna.uuidString.lowercased())\""))
             #expect(page.text.contains("<table class=\"versus\">"))
+            #expect(page.text.contains("<ul class=\"examples\">"), "no examples of the weakest criteria")
             let todaysCalls = try await client.get("/calls?to=\(today)")
             #expect(todaysCalls.text.contains(">anna</td>"), "a day given as to is not included")
             let nobody = try await client.get("/managers/nobody")

@@ -54,6 +54,9 @@ final class RecordingCallStorage: CallStorage {
         throw StandInUnused()
     }
     func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?) { throw StandInUnused() }
+    func weakestExamples(_ managerID: String, period: ReportPeriod, keys: [String]) async throws -> [CriterionExample] {
+        throw StandInUnused()
+    }
 
     func ping() async throws {
         if let failure { throw failure }
