@@ -25,6 +25,11 @@ RUN swift build -c release --static-swift-stdlib --product callaudit-ingest \
     && cp "$(swift build -c release --show-bin-path)/callaudit-ingest" /out/ \
     && cp "$(swift build -c release --show-bin-path)/callaudit-worker" /out/
 
+# The API explorer's files (Swagger UI and ReDoc for /docs and /redoc) from PyPI's fastapi-offline: only its static
+# folder is kept, FastAPI itself is not installed.
+FROM python:3.11-slim AS docs
+RUN pip install --no-cache-dir --no-deps --target /docs fastapi-offline==1.7.7
+
 # Runtime: the C libraries (hiredis, libpq, libcurl), ffmpeg for re-encoding long recordings, CA certificates for
 # the providers' HTTPS, curl for the health check; a non-root user.
 FROM ${RUNTIME_IMAGE}
@@ -35,6 +40,10 @@ RUN apt-get update \
     && useradd --system --uid 10001 --user-group --no-create-home --home-dir /app callaudit
 COPY --from=build /out/callaudit-ingest /out/callaudit-worker /usr/local/bin/
 WORKDIR /app
+# The ingest reads the API description and the dashboard's templates and files from /app.
+COPY openapi.yaml ./
+COPY dashboard dashboard
+COPY --from=docs /docs/fastapi_offline/static docs-assets
 USER 10001:10001
 ENV PORT=8000 METRICS_PORT=9090
 # 8000: the ingest API (and its /metrics); 9090: a worker's /metrics and /health.

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -69,7 +70,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Shared/Providers", swiftSettings: strictSwift),
-        .target(name: "CallStore", dependencies: ["CallAuditCore", "FailurePolicy", "PostgresClient"],
+        .target(name: "CallStore", dependencies: ["CallAuditCore", "CoreExtensions", "FailurePolicy", "PostgresClient"],
                 path: "Shared/CallStore", swiftSettings: strictSwift),
         .target(name: "CallQueue", dependencies: [
             "CallAuditCore", "RedisClient", "CoreExtensions", "FailurePolicy",
@@ -83,8 +84,12 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
+        .target(name: "Dashboard", dependencies: [
+            "CallAuditCore", "CallQueue", "CallStore", "Providers",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], path: "Shared/Dashboard", swiftSettings: strictSwift),
         .target(name: "CallAuditAPI", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallQueue", "CallStore", "CoreExtensions", "CurlHTTP", "Providers",
+            "CallAuditCore", "CallAuditRuntime", "CallQueue", "CallStore", "CoreExtensions", "CurlHTTP", "Dashboard", "Providers",
             "RedisClient", "Telemetry",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "MultipartKit", package: "multipart-kit"),
@@ -103,7 +108,7 @@ let package = Package(
         ], path: "Shared/CallProcessing", swiftSettings: strictSwift),
 
         .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "Telemetry",
+            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "Dashboard", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,9 +154,12 @@ let package = Package(
             "FailurePolicy", "Providers", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictSwift),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CallAuditCore", "CallStore"],
+                    swiftSettings: strictSwift),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CallAuditAPITests", dependencies: [
-            "CallAuditAPI", "CoreExtensions", "PostgresClient", "RedisClient", "Telemetry", "TestSupport",
+            "CallAuditAPI", "CoreExtensions", "Dashboard", "OfflineAnalyzer", "PostgresClient", "Providers", "RedisClient",
+            "Telemetry", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),

@@ -53,4 +53,7 @@ echo "== per-manager report (GET /v1/reports/managers)"
 curl -fsS "http://127.0.0.1:$PORT/v1/reports/managers" | python3 scripts/print_report.py
 if [ -n "${KEEP_RUNNING:-}" ]; then
     echo "the stack keeps running on http://127.0.0.1:$PORT (pids ${pids[*]}); scripts/services.sh stop stops the servers"
+    echo "the dashboard, with the sample calls in it: http://127.0.0.1:$PORT/calls (managers: /managers, API explorer: /docs)"
+else
+    echo "(KEEP_RUNNING=1 scripts/demo.sh leaves the stack running; the dashboard is then on http://127.0.0.1:$PORT/)"
 fi

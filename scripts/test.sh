@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against real Redis and PostgreSQL servers that this script starts (and stops afterwards).
 #   scripts/test.sh                 # all tests
-#   scripts/test.sh --filter Queue  # extra arguments go to `swift test`
+#   scripts/test.sh --filter Queue  # extra arguments go to `swift test` (and skip the browser tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +17,5 @@ swift build --build-tests
 export CALLAUDIT_BIN_DIR="$(swift build --show-bin-path)"
 scripts/check-deploy.sh
 swift test --skip-build "$@"
+# the dashboard in headless Chromium, on a whole run (not on a filtered one)
+[ $# -gt 0 ] || scripts/browser-tests.sh

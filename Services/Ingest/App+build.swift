@@ -1,6 +1,7 @@
 import CallAuditAPI
 import CallAuditCore
 import CallAuditRuntime
+import Dashboard
 import Hummingbird
 import Logging
 import Telemetry
@@ -10,12 +11,14 @@ import Telemetry
 func buildApplication(reader environment: EnvironmentVariables) async throws -> some ApplicationProtocol {
     let configuration = try IngestConfiguration(environment: environment)
     let openAPI = try OpenAPIDocument.load(path: configuration.openAPIPath)
+    let dashboard = try await Dashboard.load(directory: configuration.dashboardPath, docsDirectory: configuration.docsAssetsPath)
     Telemetry.bootstrap()
     let logger = Logger.service("callaudit-ingest", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
     let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
     let dependencies = IngestDependencies(
-        configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, logger: logger)
+        configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, dashboard: dashboard,
+        logger: logger)
     var app = Application(
         router: APIRoutes.router(dependencies).router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),

@@ -28,7 +28,12 @@ struct APIKeys: Sendable {
     /// `Authorization: Bearer` header is missing or holds no configured key.
     func identify(authorization: String?) -> String? {
         guard let authorization, authorization.lowercased().hasPrefix("bearer ") else { return nil }
-        let presented = Self.digest(String(authorization.dropFirst(7)).trimmed)
+        return identify(key: String(authorization.dropFirst(7)).trimmed)
+    }
+
+    /// The identity of `key` (the first 16 hex digits of its digest) when it is one of these keys, else `nil`.
+    func identify(key: String) -> String? {
+        let presented = Self.digest(key)
         var matched = false
         for digest in digests {
             var difference: UInt8 = 0
@@ -36,6 +41,11 @@ struct APIKeys: Sendable {
             matched = matched || difference == 0
         }
         return matched ? presented.prefix(8).hexString : nil
+    }
+
+    /// Whether a key with this identity is still configured (a session ends when its key is taken out).
+    func contains(identity: String) -> Bool {
+        digests.contains { $0.prefix(8).hexString == identity }
     }
 
     static func digest(_ key: String) -> [UInt8] {

@@ -5,7 +5,8 @@ public enum APIRoutes {
     /// The router, and the list of its routes for the OpenAPI file's test. Every request is counted and timed by route
     /// and status (`/metrics`) and logged at `debug`. Open: health, readiness, metrics and the
     /// API's description. Behind `API_KEYS` (and the rate limit): `/v1` and the seed routes. Behind `ADMIN_API_KEYS`:
-    /// `/v1/admin`.
+    /// `/v1/admin`. The dashboard's pages (not part of the API contract) need a session from `/login` when `API_KEYS`
+    /// is set, and are rate-limited like the API; its API explorers and static files are open.
     public static func router(_ dependencies: IngestDependencies) -> (router: Router<IngestRequestContext>, routes: [APIRoute]) {
         let router = Router(context: IngestRequestContext.self)
         let configuration = dependencies.configuration
@@ -14,9 +15,10 @@ public enum APIRoutes {
         if !configuration.corsAllowedOrigins.isEmpty { router.add(middleware: CORSPolicy(origins: configuration.corsAllowedOrigins)) }
         router.add(middleware: JSONErrorMiddleware())
         let open = RouteRecorder(router: router)
-        let api = open.group(AccessMiddleware(
+        let access = AccessMiddleware<IngestRequestContext>(
             keys: configuration.apiKeys.map { $0.including(configuration.adminKeys) }, rateLimiter: dependencies.rateLimiter,
-            signedWebhooks: configuration.webhookSignature != nil))
+            signedWebhooks: configuration.webhookSignature != nil)
+        let api = open.group(access)
         let admin = open.group(AdminAccessMiddleware(keys: configuration.adminKeys))
 
         HealthController(calls: dependencies.calls, queue: dependencies.queue, providerStatus: dependencies.providerStatus)
@@ -34,6 +36,19 @@ public enum APIRoutes {
         SeedController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)
         AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)
+        ReviewsController(calls: dependencies.calls, adminKeys: configuration.adminKeys).addRoutes(to: admin)
+        if let dashboard = dependencies.dashboard {
+            let sessions = DashboardSessions(
+                keys: configuration.apiKeys, adminKeys: configuration.adminKeys, secret: configuration.sessionSecret)
+            let pages = DashboardController<IngestRequestContext>(
+                dashboard: dashboard, intake: dependencies.intake, calls: dependencies.calls, queue: dependencies.queue,
+                providerStatus: dependencies.providerStatus, configuration: configuration, sessions: sessions)
+            let rateLimited = router.group().add(middleware: AccessMiddleware<IngestRequestContext>(
+                keys: nil, rateLimiter: dependencies.rateLimiter, signedWebhooks: false))
+            pages.addPages(to: rateLimited.group().add(middleware: DashboardSignIn(sessions: sessions)))
+            pages.addSignIn(to: rateLimited)
+            pages.addOpenRoutes(to: router)
+        }
         return (router, open.routes)
     }
 }

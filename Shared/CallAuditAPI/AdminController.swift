@@ -49,15 +49,21 @@ struct AdminController<Context: RequestContext>: Sendable {
         routes.on("/v1/admin/dead-letters/replay", method: .post) { request, _ in
             let raw = try await request.body.collect(upTo: 64 * 1024)
             let body = raw.readableBytes == 0 ? ReplayBody() : try JSONDecoder().decode(ReplayBody.self, from: Data(buffer: raw))
-            let letters = try await queue.deadLetters(limit: Self.maxListed)
-            let chosen = body.ids.map { ids in letters.filter { ids.contains($0.entryID) } } ?? letters
-            try await calls.requeueFailed(chosen.map(\.callID))
-            var replayed: [String] = []
-            for letter in chosen {
-                if let call = try await queue.replay(deadLetterID: letter.entryID) { replayed.append(call.uuidString.lowercased()) }
-            }
-            return ReplayView(replayed: replayed)
+            return ReplayView(replayed: try await replay(body.ids))
         }
+    }
+
+    /// Gives the dead letters `ids` (all when `nil`) a new start: their calls are `queued` again with no attempts, then
+    /// enqueued; answers the calls' ids. The JSON route and the dashboard's Queue screen both replay through here.
+    func replay(_ ids: [String]?) async throws -> [String] {
+        let letters = try await queue.deadLetters(limit: Self.maxListed)
+        let chosen = ids.map { ids in letters.filter { ids.contains($0.entryID) } } ?? letters
+        try await calls.requeueFailed(chosen.map(\.callID))
+        var replayed: [String] = []
+        for letter in chosen {
+            if let call = try await queue.replay(deadLetterID: letter.entryID) { replayed.append(call.uuidString.lowercased()) }
+        }
+        return replayed
     }
 
     static func view(_ letter: DeadLetter) -> DeadLetterView {

@@ -15,13 +15,21 @@ public protocol CallStorage: Sendable {
     func find(_ id: UUID) async throws -> CallRecord?
     /// A finished call's result.
     func result(of id: UUID) async throws -> AnalysisResult?
-    /// A page of calls.
-    func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage
+    /// A call's uploaded recording.
+    func audio(of id: UUID) async throws -> UploadedAudio?
+    /// A page of calls in `sort` order, each with its result in brief.
+    func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage
     /// One page of the managers' summaries over a period, sorted as asked.
     func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage
     /// One manager's report.
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport
+    /// For each criterion of `keys`, the manager's call in the period where it scored lowest, with its quote.
+    func weakestExamples(_ managerID: String, period: ReportPeriod, keys: [String]) async throws -> [CriterionExample]
+    /// Applies a reviewer's change to an analyzed call and appends it to the audit trail.
+    func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview
+    /// A call's audit trail, oldest first, and the reviewer's notes.
+    func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?)
     /// Gives dead-lettered calls a new start.
     func requeueFailed(_ ids: [UUID]) async throws
     /// Throws when the store cannot be reached.

@@ -38,24 +38,8 @@ struct CallsController<Context: RequestContext>: Sendable {
     }
 
     func list(_ request: Request) async throws -> CallListView {
-        let query = request.uri.queryParameters
-        var filter = CallFilter(managerID: query["manager_id"].map(String.init))
-        if let status = query["status"] {
-            guard let value = CallStatus(rawValue: String(status)) else {
-                throw CallAuditError.badRequest("invalid_status", "status must be queued, processing, done or failed")
-            }
-            filter.status = value
-        }
-        if let mode = query["mode"] { filter.mode = try CallSubmission.mode(String(mode)) }
-        filter.from = try query["from"].map { try ReportQuery.date(String($0), field: "from") }
-        filter.to = try query["to"].map { try ReportQuery.date(String($0), field: "to") }
-        let limit = try query["limit"].map { text -> Int in
-            guard let value = Int(text), (1...200).contains(value) else {
-                throw CallAuditError.badRequest("invalid_limit", "limit must be a number from 1 to 200")
-            }
-            return value
-        } ?? 50
-        let page = try await calls.list(filter, limit: limit, cursor: query["cursor"].map(String.init))
+        let query = try CallListQuery(request.uri.queryParameters)
+        let page = try await calls.list(query.filter, sort: query.sort, limit: query.limit, cursor: query.cursor)
         return CallListView(calls: page.calls.map { CallView($0, result: nil) }, nextCursor: page.nextCursor)
     }
 

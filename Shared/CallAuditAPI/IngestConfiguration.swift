@@ -32,6 +32,13 @@ public struct IngestConfiguration: Sendable {
     /// The API description (`OPENAPI_PATH`); `nil`: `openapi.yaml` next to the executable, in the working directory or
     /// in `/app`.
     public var openAPIPath: String?
+    /// The dashboard's folder of templates and static files (`DASHBOARD_DIR`); `nil`: `dashboard` next to the
+    /// executable, in the working directory or in `/app`.
+    public var dashboardPath: String?
+    /// The secret the dashboard's session cookies are signed with (`SESSION_SECRET`); `nil`: a random one per process.
+    var sessionSecret: String?
+    /// The folder with Swagger UI's and ReDoc's files (`DOCS_ASSETS_DIR`); `nil`: the places `DocsAssets` lists.
+    public var docsAssetsPath: String?
 
     /// The limits every submission is checked against.
     var submissionLimits: SubmissionLimits {
@@ -55,6 +62,9 @@ public struct IngestConfiguration: Sendable {
         corsAllowedOrigins = Set((environment.string("CORS_ALLOWED_ORIGINS") ?? "").split(separator: ",").map(\.trimmed)
             .filter { !$0.isEmpty })
         openAPIPath = environment.string("OPENAPI_PATH")
+        dashboardPath = environment.string("DASHBOARD_DIR")
+        docsAssetsPath = environment.string("DOCS_ASSETS_DIR")
+        sessionSecret = environment.string("SESSION_SECRET")
     }
 
     /// Every variable the ingest service reads, for `--help`.
@@ -73,5 +83,11 @@ public struct IngestConfiguration: Sendable {
         .init("AUDIO_URL_ALLOW_PRIVATE", "false", "allow recording URLs on loopback or private addresses"),
         .init("OPENAPI_PATH", "openapi.yaml next to the binary, in the working directory or in /app",
               "the API description served at /openapi.yaml and /openapi.json"),
+        .init("SESSION_SECRET", "unset (a random secret per process)",
+              "signs the dashboard's session cookies; set the same value on every ingest replica"),
+        .init("DASHBOARD_DIR", "dashboard next to the binary, in the working directory or in /app",
+              "the web UI's templates and static files"),
+        .init("DOCS_ASSETS_DIR", "fastapi_offline/static in .run/venv or the system's Python, else docs-assets next to the binary, in the working directory or in /app",
+              "Swagger UI and ReDoc files for /docs and /redoc (PyPI package fastapi-offline)"),
     ]
 }

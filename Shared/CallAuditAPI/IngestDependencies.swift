@@ -1,6 +1,7 @@
 import CallAuditRuntime
 import CallQueue
 import CallStore
+import Dashboard
 import Logging
 import RedisClient
 
@@ -19,10 +20,13 @@ public struct IngestDependencies: Sendable {
     let refreshGauges: @Sendable () async -> Void
     /// The one batcher all submitting routes share.
     let intake: CallIntake
+    /// The web UI's templates and files; `nil`: no dashboard routes (in-process tests of the API).
+    let dashboard: Dashboard?
 
     /// What the routes of a process share, from its backends (PostgreSQL and Redis).
     public init(
-        configuration: IngestConfiguration, backends: Backends, redis: RedisClient, openAPI: OpenAPIDocument, logger: Logger
+        configuration: IngestConfiguration, backends: Backends, redis: RedisClient, openAPI: OpenAPIDocument,
+        dashboard: Dashboard?, logger: Logger
     ) {
         let prefix = backends.queue.configuration.keyPrefix
         self.init(
@@ -32,15 +36,16 @@ public struct IngestDependencies: Sendable {
                 ? RateLimiter(redis: redis, keyPrefix: prefix, perMinute: configuration.rateLimitPerMinute, logger: logger)
                 : nil,
             openAPI: openAPI, refreshGauges: BackendGauges(repository: backends.repository, queue: backends.queue).refresh,
-            logger: logger)
+            dashboard: dashboard, logger: logger)
     }
 
     /// What the routes share, from any implementations (tests).
     init(
         configuration: IngestConfiguration, calls: any CallStorage, queue: any WorkQueue,
         providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, openAPI: OpenAPIDocument,
-        refreshGauges: @escaping @Sendable () async -> Void = {}, logger: Logger
+        refreshGauges: @escaping @Sendable () async -> Void = {}, dashboard: Dashboard? = nil, logger: Logger
     ) {
+        self.dashboard = dashboard
         self.refreshGauges = refreshGauges
         self.configuration = configuration
         self.calls = calls

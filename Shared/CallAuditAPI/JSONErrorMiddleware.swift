@@ -37,6 +37,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return CallAuditError.badRequest("invalid_json", describe(decodingError: error))
         case CallStoreError.invalidCursor:
             return CallAuditError.badRequest("invalid_cursor", "cursor is not valid")
+        case CallStoreError.notReviewable:
+            return CallAuditError(status: 409, code: "not_reviewable", message: "the call has no result to review yet")
+        case CallStoreError.unknownCriterion(let key):
+            return CallAuditError.badRequest("unknown_criterion", "the call's result has no criterion \(key.prefix(80))")
         case CallStoreError.withdrawn:
             return CallAuditError.unavailable("the earlier request with this key was not accepted (the queue failed); retry later")
         case is RedisError:

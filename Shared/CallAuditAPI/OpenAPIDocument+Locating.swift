@@ -24,9 +24,5 @@ extension OpenAPIDocument {
     }
 
     /// Next to the executable, the working directory, `/app`.
-    static var searchPaths: [String] {
-        let executableDirectory = Bundle.main.executableURL?.deletingLastPathComponent().path
-        let directories = [executableDirectory, FileManager.default.currentDirectoryPath, "/app"].compactMap { $0 }
-        return directories.map { URL(fileURLWithPath: $0).appendingPathComponent(fileName).path }
-    }
+    static var searchPaths: [String] { ResourceSearch.candidates(named: fileName) }
 }

@@ -27,11 +27,12 @@ struct ReportsController<Context: RequestContext>: Sendable {
                 return [summary.managerID, String(summary.calls), CSVTable.number(summary.averageScore),
                         String(summary.minScore), String(summary.maxScore),
                         CSVTable.number(summary.negativeSentimentShare), String(summary.callsWithProfanity),
+                        String(summary.reviewedCalls),
                         CSVTable.timestamp(summary.lastCallAt), String(format: "%.6f", summary.costUSD)]
                     + keys.map { averages[$0].map(CSVTable.number) ?? "" }
             }
             let header = ["manager_id", "calls", "avg_score", "min_score", "max_score", "negative_sentiment_share",
-                          "calls_with_profanity", "last_call_at", "cost_usd"] + keys
+                          "calls_with_profanity", "reviewed_calls", "last_call_at", "cost_usd"] + keys
             return try CSVTable(header: header, rows: rows, filename: "managers.csv").response(from: request, context: context)
         }
         return try ManagersReportView(period: period, page: page, result: result).response(from: request, context: context)

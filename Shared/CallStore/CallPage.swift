@@ -4,4 +4,10 @@ public struct CallPage: Sendable {
     public var calls: [CallRecord]
     /// Pass as `cursor` to get the next page; `nil` on the last page.
     public var nextCursor: String?
+
+    /// Creates a page.
+    public init(calls: [CallRecord], nextCursor: String?) {
+        self.calls = calls
+        self.nextCursor = nextCursor
+    }
 }

@@ -38,6 +38,8 @@ public struct CallRecord: Sendable {
     public var updatedAt: Date
     /// When it was finished or given up.
     public var completedAt: Date?
+    /// The result in brief, when the call was listed and has one.
+    public var outcome: CallOutcome?
     /// `created_at` exactly as PostgreSQL printed it, for cursors that must compare equal.
     var createdAtText: String
 

@@ -115,18 +115,19 @@ extension CallRepository {
         }
         let rows = try await pool.query("""
             WITH parts AS (
-                SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, cost_usd,
-                       last_call_at
+                SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
+                       cost_usd, last_call_at
                 FROM report_days WHERE \(Self.daysCondition) AND calls > 0
                 UNION ALL
                 SELECT manager_id, 1, total_score, total_score, total_score, (sentiment = 'negative')::int,
-                       has_profanity::int, cost_usd, call_created_at
+                       has_profanity::int, reviewed::int, cost_usd, call_created_at
                 FROM call_results WHERE \(Self.partialDaysCondition(table: "call_results"))
             ), managers AS (
                 SELECT manager_id, sum(calls) AS calls, (sum(score_sum)::numeric / sum(calls))::float8 AS avg_score,
                        min(min_score) AS min_score, max(max_score) AS max_score,
                        (sum(negative_calls)::numeric / sum(calls))::float8 AS negative_share,
-                       sum(profanity_calls) AS profanity_calls, max(last_call_at) AS last_call_at,
+                       sum(profanity_calls) AS profanity_calls, sum(reviewed_calls) AS reviewed_calls,
+                       max(last_call_at) AS last_call_at,
                        sum(cost_usd)::float8 AS cost_usd
                 FROM parts GROUP BY manager_id
             )
@@ -159,13 +160,15 @@ extension CallRepository {
             guard let manager = row["manager_id"].string, let calls = row["calls"].int,
                   let average = row["avg_score"].double, let minScore = row["min_score"].int,
                   let maxScore = row["max_score"].int, let negative = row["negative_share"].double,
-                  let profanity = row["profanity_calls"].int, let last = row["last_call_at"].date,
+                  let profanity = row["profanity_calls"].int, let reviewed = row["reviewed_calls"].int,
+                  let last = row["last_call_at"].date,
                   let cost = row["cost_usd"].double
             else { throw CallStoreError.corruptRow("report_days") }
             return ManagerSummary(
                 managerID: manager, calls: calls, averageScore: Self.rounded(average), minScore: minScore,
                 maxScore: maxScore, criteria: criteriaByManager[manager] ?? [],
-                negativeSentimentShare: Self.rounded(negative), callsWithProfanity: profanity, lastCallAt: last,
+                negativeSentimentShare: Self.rounded(negative), callsWithProfanity: profanity, reviewedCalls: reviewed,
+                lastCallAt: last,
                 costUSD: (cost * 1_000_000).rounded() / 1_000_000)
         }
         return ManagerPage(managers: summaries, total: total)

@@ -97,5 +97,6 @@ public enum CallStoreMigrations {
             ALTER TABLE call_results ADD COLUMN reviewed boolean NOT NULL DEFAULT false;
             """),
         reportAggregates,
+        reviews,
     ]
 }

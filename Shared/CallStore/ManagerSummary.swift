@@ -18,6 +18,8 @@ public struct ManagerSummary: Codable, Sendable, Equatable {
     public var negativeSentimentShare: Double
     /// Calls in which profanity was found.
     public var callsWithProfanity: Int
+    /// Calls whose result a reviewer changed (their reviewed scores count in the figures).
+    public var reviewedCalls: Int
     /// When the latest analyzed call was accepted.
     public var lastCallAt: Date
     /// What the providers charged for these calls, in US dollars.
@@ -32,6 +34,7 @@ public struct ManagerSummary: Codable, Sendable, Equatable {
         case criteria
         case negativeSentimentShare = "negative_sentiment_share"
         case callsWithProfanity = "calls_with_profanity"
+        case reviewedCalls = "reviewed_calls"
         case lastCallAt = "last_call_at"
         case costUSD = "cost_usd"
     }

@@ -2,6 +2,7 @@ import CallAuditCore
 import CallAuditRuntime
 import CallQueue
 import CallStore
+import Dashboard
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -25,7 +26,7 @@ struct IngestHarness: Sendable {
     var queue: JobQueue { backends.queue }
 
     static func with(
-        environment extra: [String: String] = [:], redisURL: String? = nil,
+        environment extra: [String: String] = [:], redisURL: String? = nil, checkingContract: Bool = true,
         _ body: @escaping @Sendable (IngestHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestDatabase.with { databaseURL in
@@ -44,14 +45,15 @@ struct IngestHarness: Sendable {
             try? await backends.queue.ensureGroup()
             let dependencies = IngestDependencies(
                 configuration: configuration, backends: backends, redis: clients.redis,
-                openAPI: try SharedContract.document.get(), logger: logger)
+                openAPI: try SharedContract.document.get(),
+                dashboard: try await Dashboard.load(directory: nil, docsDirectory: configuration.docsAssetsPath), logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients, backends: backends)
             Telemetry.bootstrap()
             let app = Application(router: APIRoutes.router(dependencies).router)
             do {
                 let contract = try SharedContract.contract.get()
                 try await app.test(.router) { client in
-                    try await body(harness, ContractCheckingClient(client: client, contract: contract))
+                    try await body(harness, checkingContract ? ContractCheckingClient(client: client, contract: contract) : client)
                 }
             } catch {
                 try? await harness.dropQueue()

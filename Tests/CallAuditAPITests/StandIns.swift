@@ -42,11 +42,21 @@ final class RecordingCallStorage: CallStorage {
     }
 
     func result(of id: UUID) async throws -> AnalysisResult? { nil }
-    func list(_ filter: CallFilter, limit: Int, cursor: String?) async throws -> CallPage { throw StandInUnused() }
+    func audio(of id: UUID) async throws -> UploadedAudio? { nil }
+    func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage {
+        throw StandInUnused()
+    }
     func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage { throw StandInUnused() }
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport { throw StandInUnused() }
     func requeueFailed(_ ids: [UUID]) async throws { throw StandInUnused() }
+    func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview {
+        throw StandInUnused()
+    }
+    func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?) { throw StandInUnused() }
+    func weakestExamples(_ managerID: String, period: ReportPeriod, keys: [String]) async throws -> [CriterionExample] {
+        throw StandInUnused()
+    }
 
     func ping() async throws {
         if let failure { throw failure }

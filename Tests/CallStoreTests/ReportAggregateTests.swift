@@ -55,7 +55,8 @@ struct ReportAggregateTests {
         let totals = try await pool.query("""
             SELECT manager_id, count(*) AS calls, avg(total_score)::float8 AS avg_score, min(total_score) AS min_score,
                    max(total_score) AS max_score, avg(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END)::float8 AS negative_share,
-                   count(*) FILTER (WHERE has_profanity) AS profanity_calls, max(call_created_at) AS last_call_at,
+                   count(*) FILTER (WHERE has_profanity) AS profanity_calls, count(*) FILTER (WHERE reviewed) AS reviewed_calls,
+                   max(call_created_at) AS last_call_at,
                    sum(cost_usd)::float8 AS cost_usd
             FROM call_results AS r WHERE \(condition) GROUP BY manager_id ORDER BY manager_id
             """, scope)
@@ -75,7 +76,8 @@ struct ReportAggregateTests {
                 averageScore: CallRepository.rounded(try #require(row["avg_score"].double)),
                 minScore: try #require(row["min_score"].int), maxScore: try #require(row["max_score"].int), criteria: averages,
                 negativeSentimentShare: CallRepository.rounded(try #require(row["negative_share"].double)),
-                callsWithProfanity: try #require(row["profanity_calls"].int), lastCallAt: try #require(row["last_call_at"].date),
+                callsWithProfanity: try #require(row["profanity_calls"].int), reviewedCalls: try #require(row["reviewed_calls"].int),
+                lastCallAt: try #require(row["last_call_at"].date),
                 costUSD: (try #require(row["cost_usd"].double) * 1_000_000).rounded() / 1_000_000)
         }
     }
