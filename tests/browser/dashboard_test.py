@@ -62,9 +62,16 @@ def submit_dialog(driver, text, manager="", mode="manager", base=BASE):
     return driver.current_url
 
 
+def click_to_next_page(driver, element):
+    """Clicks a link or a submit button and waits until the page it leads to has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+
+
 def enter_key(driver, key):
     driver.find_element(By.ID, "key").send_keys(key)
-    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    click_to_next_page(driver, driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]"))
 
 
 def test_analyze_shows_the_result(driver):
@@ -128,7 +135,7 @@ def test_calls_table_filters(driver):
     assert managers and set(managers) == {"mark"}, managers
     csv = driver.find_element(By.LINK_TEXT, "Export CSV").get_attribute("href")
     assert "/calls.csv?" in csv and "profanity=true" in csv
-    driver.find_element(By.LINK_TEXT, "Русский").click()
+    click_to_next_page(driver, driver.find_element(By.LINK_TEXT, "Русский"))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
     assert driver.find_element(By.TAG_NAME, "h1").text == "Звонки"
     assert "profanity=true" in driver.current_url
