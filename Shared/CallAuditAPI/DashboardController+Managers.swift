@@ -16,7 +16,7 @@ extension DashboardController {
                 ManagersPage(language: $0, period: period, request: sorting, managers: found.managers)
             }
         } catch let error as CallAuditError {
-            let period = ReportPeriod(from: Date().addingTimeInterval(-30 * 86_400), to: Date())
+            let period = ReportQuery.defaultPeriod
             return page(request, section: .managers, title: "managers_title", template: "managers",
                         status: HTTPResponse.Status(code: error.status)) {
                 ManagersPage(language: $0, period: period, request: ManagerPageRequest(), managers: [], error: error.message)

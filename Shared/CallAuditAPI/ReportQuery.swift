@@ -19,6 +19,12 @@ enum ReportQuery {
         return ReportPeriod(from: from, to: to, mode: mode, endsNow: end == nil)
     }
 
+    /// The period a report covers when the request names none: midnight UTC 30 days before today, until now.
+    static var defaultPeriod: ReportPeriod {
+        let now = Date()
+        return ReportPeriod(from: defaultStart(to: now), to: now, endsNow: true)
+    }
+
     /// Midnight UTC 30 days before `to`'s day.
     static func defaultStart(to: Date) -> Date {
         let day = 86_400.0
