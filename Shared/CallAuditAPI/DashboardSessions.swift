@@ -42,7 +42,7 @@ struct DashboardSessions: Sendable {
     func session(token: String?, now: Date = Date()) -> DashboardSession? {
         guard let token, let dot = token.firstIndex(of: ".") else { return nil }
         let encoded = String(token[..<dot])
-        guard let mac = WebhookSignature.bytes(fromHex: token[token.index(after: dot)...]),
+        guard let mac = [UInt8](hex: token[token.index(after: dot)...]), mac.count == 32,
               HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(encoded.utf8), using: key),
               let payload = Data(base64URL: encoded).map({ String(decoding: $0, as: UTF8.self) })
         else { return nil }
@@ -66,7 +66,7 @@ struct DashboardSessions: Sendable {
 
     /// Whether a posted form's `csrf` field belongs to the session (compared in constant time).
     func checkCSRF(_ presented: String?, session: DashboardSession) -> Bool {
-        guard let presented, let mac = WebhookSignature.bytes(fromHex: Substring(presented)) else { return false }
+        guard let presented, let mac = [UInt8](hex: presented), mac.count == 32 else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(("csrf|" + session.token).utf8),
                                                   using: key)
     }

@@ -1,4 +1,5 @@
 import CallAuditCore
+import CoreExtensions
 import Crypto
 import Foundation
 
@@ -15,22 +16,8 @@ struct WebhookSignature: Sendable {
             throw CallAuditError(status: 401, code: "missing_signature", message: "X-Signature is required")
         }
         let hex = header.hasPrefix("sha256=") ? header.dropFirst(7) : Substring(header)
-        guard let signature = Self.bytes(fromHex: hex),
+        guard let signature = [UInt8](hex: hex), signature.count == 32,
               HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: body, using: SymmetricKey(data: secret))
         else { throw CallAuditError(status: 401, code: "invalid_signature", message: "X-Signature does not match the body") }
-    }
-
-    static func bytes(fromHex hex: Substring) -> [UInt8]? {
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 }
