@@ -28,20 +28,7 @@ extension ProviderFailure {
 
     /// `retry-after-ms`, then `retry-after` (seconds), then Hugging Face's `estimated_time`.
     static func retryHint(_ response: HTTPResponse, body: ProviderErrorBody?) -> Duration? {
-        if let milliseconds = response.header("retry-after-ms").flatMap(Double.init) {
-            return hint(milliseconds: milliseconds)
-        }
-        if let seconds = response.header("retry-after").flatMap(Double.init) {
-            return hint(milliseconds: seconds * 1000)
-        }
-        return body?.estimatedTime.flatMap { hint(milliseconds: $0 * 1000) }
-    }
-
-    /// A provider's number as a wait: none for `nan` or `inf`, and between zero and a day, so that no answer can
-    /// trap the conversion to an integer.
-    static func hint(milliseconds: Double) -> Duration? {
-        guard milliseconds.isFinite else { return nil }
-        return .milliseconds(Int64(min(max(milliseconds, 0), 86_400_000).rounded()))
+        response.retryAfter ?? body?.estimatedTime.flatMap { HTTPResponse.wait(milliseconds: $0 * 1000) }
     }
 
     static func redact(_ text: String, secret: String?) -> String {
