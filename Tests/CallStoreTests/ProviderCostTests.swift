@@ -2,6 +2,7 @@ import CallAuditCore
 import CallStore
 import Foundation
 import Testing
+import TestSupport
 
 /// Provider requests are paid for whether or not the attempt finished the call: all of them count.
 @Suite("Provider usage and cost in PostgreSQL")

@@ -1,8 +1,9 @@
 import CallAuditCore
 
-/// A result with chosen scores, so report figures can be computed by hand.
-enum ResultFixture {
-    static func result(mode: CallMode = .manager, score: Int, sentiment: Double = 0.5, profanity: Bool = false) -> AnalysisResult {
+/// A result with chosen scores, so report figures and callback events can be checked by hand.
+public enum ResultFixture {
+    /// A result of `mode` whose every criterion scored `score`.
+    public static func result(mode: CallMode = .manager, score: Int, sentiment: Double = 0.5, profanity: Bool = false) -> AnalysisResult {
         let rubric = Rubric.forMode(mode)
         let criteria = rubric.criteria.map {
             CriterionScore(key: $0.key, name: $0.name, score: score, weight: $0.weight, evidence: "quote for \($0.key)")
