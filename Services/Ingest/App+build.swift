@@ -15,7 +15,7 @@ func buildApplication(reader environment: EnvironmentVariables) async throws -> 
     Telemetry.bootstrap()
     let logger = Logger.service("callaudit-ingest", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
-    let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
+    let backends = Backends(clients: clients, configuration: configuration.backend)
     let dependencies = IngestDependencies(
         configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, dashboard: dashboard,
         logger: logger)

@@ -13,10 +13,10 @@ public final class Backends: Sendable {
     public let queue: JobQueue
     private let preparation = Mutex<Task<Void, any Error>?>(nil)
 
-    /// The repository and queue over `clients`; nothing is connected yet.
-    public init(clients: ServiceClients, queueConfiguration: QueueConfiguration) {
-        repository = CallRepository(pool: clients.postgres)
-        queue = JobQueue(redis: clients.redis, configuration: queueConfiguration)
+    /// The repository and queue over `clients`, as `configuration` says; nothing is connected yet.
+    public init(clients: ServiceClients, configuration: BackendConfiguration) {
+        repository = CallRepository(pool: clients.postgres, callbacks: configuration.callbacks)
+        queue = JobQueue(redis: clients.redis, configuration: configuration.queue)
     }
 
     /// Migrates PostgreSQL and creates the consumer group, retrying with a log line per attempt while either server

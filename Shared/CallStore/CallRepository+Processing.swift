@@ -50,7 +50,8 @@ extension CallRepository {
                 SET status = 'done', stage = 'done', error = NULL, completed_at = now(), updated_at = now()
                 FROM input
                 WHERE calls.id = input.id
-                RETURNING calls.id, calls.manager_id, calls.mode, calls.created_at, input.result, input.usage
+                RETURNING calls.id, calls.external_id, calls.manager_id, calls.mode, calls.callback_url, calls.created_at,
+                          input.result, input.usage
             ), spent AS (
                 SELECT call.id,
                        prior.usage || call.usage AS usage,
@@ -93,9 +94,12 @@ extension CallRepository {
                        u.output_tokens, u.audio_seconds, u.cost_usd
                 FROM call, jsonb_to_recordset(call.usage) AS u(step text, provider text, model text, http_status int,
                     latency_ms int, input_tokens int, output_tokens int, audio_seconds float8, cost_usd numeric)
+            ), callbacks AS (
+                \(Self.outboxInsert(event: "call.done", source: "call", details: Self.doneEventDetails, urls: 2, base: 3))
+                ON CONFLICT (call_id, url) WHERE event = 'call.done' DO NOTHING
             )
             SELECT count(*) AS saved FROM saved
-            """, [.init(rows)])
+            """, [.init(rows)] + callbackParameters)
     }
 
     /// Stores the results like ``saveResults(_:)``, one outcome per call: when PostgreSQL refuses the batch's data
@@ -147,13 +151,31 @@ extension CallRepository {
             """, [.uuidArray(ids)])
     }
 
-    /// Gives up on a call: `failed` with the error.
+    /// Gives up on a call: `failed` with the error. A call that was not failed already gets its `call.failed` event
+    /// in the callback outbox, in the same statement.
     public func markFailed(_ id: UUID, error: String) async throws {
         _ = try await pool.query("""
-            UPDATE calls SET status = 'failed', stage = 'failed', error = $2, completed_at = now(), updated_at = now()
-            WHERE id = $1 AND status <> 'done'
-            """, [.init(id), .init(error)])
+            WITH prior AS (
+                SELECT status FROM calls WHERE id = $1
+            ), failed AS (
+                UPDATE calls SET status = 'failed', stage = 'failed', error = $2, completed_at = now(), updated_at = now()
+                WHERE id = $1 AND status <> 'done'
+                RETURNING id, external_id, manager_id, mode, callback_url, error
+            ), newly AS (
+                SELECT failed.* FROM failed, prior WHERE prior.status <> 'failed'
+            )
+            \(Self.outboxInsert(event: "call.failed", source: "newly", details: "jsonb_build_object('status', 'failed', 'error', source.error)", urls: 3, base: 4))
+            """, [.init(id), .init(error)] + callbackParameters)
     }
+
+    /// What a `call.done` event says of the call, over the saved batch's `result`.
+    static let doneEventDetails = """
+        jsonb_build_object('status', 'done', 'score', source.result -> 'total_score', 'language', source.result -> 'language',
+                           'sentiment', source.result -> 'sentiment' -> 'overall' -> 'label',
+                           'profanity', coalesce(source.result -> 'profanity' -> 'found', 'false'),
+                           'criteria', coalesce(source.result -> 'criteria', '[]'), 'summary', source.result -> 'summary',
+                           'recommendations', coalesce(source.result -> 'recommendations', '[]'))
+        """
 
     /// Parks an audio call until a transcription provider is configured; it stays `queued`.
     public func markAwaitingTranscription(_ id: UUID, reason: String) async throws {

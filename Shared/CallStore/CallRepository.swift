@@ -9,10 +9,13 @@ import PostgresClient
 /// so a redelivered call never leaves a second result.
 public struct CallRepository: Sendable {
     let pool: PostgresPool
+    /// Where the events of ending calls are sent, besides each call's own `callback_url`.
+    public let callbacks: CallbackTargets
 
     /// Creates a repository over a pool.
-    public init(pool: PostgresPool) {
+    public init(pool: PostgresPool, callbacks: CallbackTargets = CallbackTargets()) {
         self.pool = pool
+        self.callbacks = callbacks
     }
 
     /// Applies the schema migrations (safe when several processes start at once).

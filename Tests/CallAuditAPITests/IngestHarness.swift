@@ -40,7 +40,7 @@ struct IngestHarness: Sendable {
             let clients = try ServiceClients(
                 databaseURL: backend.databaseURL, databasePoolSize: 4, redisURL: backend.redisURL, redisPoolSize: 4,
                 logger: logger)
-            let backends = Backends(clients: clients, queueConfiguration: backend.queue)
+            let backends = Backends(clients: clients, configuration: backend)
             try await backends.repository.migrate(logger: logger)
             try? await backends.queue.ensureGroup()
             let dependencies = IngestDependencies(

@@ -35,7 +35,7 @@ struct ProcessingHarness: Sendable {
                     "QUEUE_PREFIX": TestEnvironment.uniquePrefix("processing"), "JOB_MAX_ATTEMPTS": String(maxAttempts),
                 ].merging(extra) { _, added in added })
                 let configuration = try WorkerConfiguration(environment: environment)
-                let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
+                let backends = Backends(clients: clients, configuration: configuration.backend)
                 try await backends.prepare(logger: logger)
                 let http = CurlHTTPClient(threadPool: TestThreadPool.shared)
                 var providers = try ProviderSettings(environment: environment, http: http)
