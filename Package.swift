@@ -107,6 +107,13 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ], path: "Shared/CallProcessing", swiftSettings: strictSwift),
 
+        .target(name: "Callbacks", dependencies: [
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "CoreExtensions", "CurlHTTP", "FailurePolicy", "Telemetry",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Shared/Callbacks", swiftSettings: strictSwift),
+
         .executableTarget(name: "Ingest", dependencies: [
             "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "Dashboard", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,7 +121,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallProcessing", "CurlHTTP", "Providers", "Telemetry",
+            "CallAuditCore", "CallAuditRuntime", "CallProcessing", "Callbacks", "CurlHTTP", "Providers", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -164,6 +171,12 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strictSwift),
+        .testTarget(name: "CallbacksTests", dependencies: [
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "Callbacks", "CoreExtensions", "CurlHTTP", "FailurePolicy",
+            "PostgresClient", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "EndToEndTests", dependencies: [
             "Audio", "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",

@@ -1,6 +1,7 @@
 import CallAuditCore
 import CallAuditRuntime
 import CallProcessing
+import Callbacks
 import CurlHTTP
 import Logging
 import Providers
@@ -12,11 +13,14 @@ import Telemetry
 /// while they come up.
 func buildServiceGroup(reader environment: EnvironmentVariables) async throws -> ServiceGroup {
     let configuration = try WorkerConfiguration(environment: environment)
+    let callbacks = try CallbackSettings(environment: environment, targets: configuration.backend.callbacks)
     Telemetry.bootstrap()
     let logger = Logger.service("callaudit-worker", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
-    let backends = Backends(clients: clients, queueConfiguration: configuration.backend.queue)
+    let backends = Backends(clients: clients, configuration: configuration.backend)
     let http = CurlHTTPClient(threads: configuration.concurrency)
+    // Callbacks have threads of their own: a slow CRM never holds up a call's provider requests.
+    let callbackHTTP = CurlHTTPClient(threads: callbacks.concurrency)
     let providers = try ProviderSettings(environment: environment, http: http)
     let health = ProviderHealth(providers.statuses, logger: logger)
     let chain = ProviderChain(
@@ -36,6 +40,7 @@ func buildServiceGroup(reader environment: EnvironmentVariables) async throws ->
         services: [
             .init(service: clients),
             .init(service: http),
+            .init(service: callbackHTTP),
             .init(service: QueueMaintenance(
                 backends: backends, inFlight: inFlight, configuration: configuration,
                 transcriptionConfigured: !providers.transcribers.isEmpty, logger: logger)),
@@ -44,6 +49,8 @@ func buildServiceGroup(reader environment: EnvironmentVariables) async throws ->
                 interval: .seconds(5), logger: logger)),
             .init(service: MetricsServer(
                 configuration: configuration, backends: backends, inFlight: inFlight, logger: logger)),
+            .init(service: CallbackDispatcher(
+                backends: backends, http: callbackHTTP, settings: callbacks, logger: logger)),
             .init(service: QueueConsumer(
                 backends: backends, processor: processor, inFlight: inFlight, configuration: configuration,
                 logger: logger)),

@@ -1,5 +1,5 @@
 /// The table of HTTP statuses: which answer is worth a retry, which means the input is bad, and which means the
-/// server cannot serve. One table for both kinds of servers the worker talks to; they differ only in what an
+/// server cannot serve. One table for every kind of server the worker talks to; they differ only in what an
 /// unexpected status means (DESIGN.md §3).
 public enum HTTPStatusPolicy {
     /// The server behind a request.
@@ -9,6 +9,8 @@ public enum HTTPStatusPolicy {
         case provider
         /// A server holding a recording (the CRM's link): any status not listed means the recording cannot be had.
         case recordingSource
+        /// A CRM taking a callback event: any status not listed means it refuses the event.
+        case callbackReceiver
     }
 
     /// The disposition of a non-2xx `status`; `hint` is the server's own wait (`retry-after`), when it gave one.

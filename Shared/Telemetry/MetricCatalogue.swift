@@ -70,6 +70,9 @@ public enum MetricCatalogue {
     /// Age of the oldest entry no worker has taken yet; 0 when none waits.
     public static let queueOldestWaitingAge = MetricDefinition(
         "callaudit_queue_oldest_waiting_age_seconds", "Age of the oldest stream entry no worker has taken yet (0 when none waits).")
+    /// Callback delivery attempts, by `event` (call.done, call.failed) and `outcome` (delivered, retrying, failed).
+    public static let callbackAttempts = MetricDefinition(
+        "callaudit_callback_attempts_total", "Attempts to deliver a callback event, by event and outcome.")
     /// HTTP requests served, by `route`, `method` and `status` (Hummingbird's `MetricsMiddleware`).
     public static let httpRequests = MetricDefinition(
         "http_server_requests_total", "HTTP requests served, by route, method and status.")
@@ -89,7 +92,7 @@ public enum MetricCatalogue {
         callsAccepted, callsFinished, callDuration, stageDuration, providerRequests, providerRequestDuration,
         providerTokens, providerAudioSeconds, providerCost, providerAvailable, providerCircuitOpen, workerInFlight,
         workerFreeSlots, redisUp, postgresUp, queueStreamLength, queuePending, queueLag, queueDelayed, queueDeadLetters,
-        queueOldestWaitingAge, httpRequests, httpRequestDuration, httpRequestErrors, httpActiveRequests,
+        queueOldestWaitingAge, callbackAttempts, httpRequests, httpRequestDuration, httpRequestErrors, httpActiveRequests,
     ]
 
     /// Hummingbird's metric labels and what they are called here.

@@ -4,8 +4,8 @@ import Logging
 import NIOCore
 
 /// A local HTTP server that speaks the providers' wire formats — OpenAI and OpenAI-compatible, Azure OpenAI and
-/// Hugging Face — records every request, and answers as scripted (errors, `retry-after`, slow answers) or, by
-/// default, with a real-shaped success.
+/// Hugging Face — and a CRM taking callback events under `/crm/`, records every request, and answers as scripted
+/// (errors, `retry-after`, slow answers) or, by default, with a real-shaped success.
 public final class FakeProviderServer: Sendable {
     /// The port it listens on (loopback).
     public let port: Int
@@ -97,6 +97,7 @@ public final class FakeProviderServer: Sendable {
         if request.path.hasSuffix("audio/transcriptions") { return FakeAnswers.transcription(format: request.field("response_format")) }
         if request.path.contains("/hf-inference/models/") { return FakeAnswers.huggingFace }
         if request.path.hasSuffix("chat/completions") { return FakeAnswers.chat(request: request.json) }
+        if request.path.hasPrefix("/crm/") { return FakeResponse(status: 200, body: #"{"received": true}"#) }
         return FakeResponse(status: 404, body: #"{"error": {"message": "no such route", "type": "invalid_request_error", "code": null}}"#)
     }
 }
