@@ -1,3 +1,4 @@
+import CallAuditCore
 import CallQueue
 import CallStore
 import Foundation
@@ -6,6 +7,7 @@ import Hummingbird
 /// `GET /v1/admin/dead-letters` lists the calls that ran out of attempts with their errors;
 /// `POST /v1/admin/dead-letters/replay` gives them (all, or `{"ids": [...]}` by dead-letter id) a new start once the
 /// cause is fixed: the call is `queued` again with no attempts, then enqueued.
+/// `POST /v1/admin/calls/{id}/callbacks/replay` gives a call's failed callback deliveries a new start.
 struct AdminController<Context: RequestContext>: Sendable {
     let queue: any WorkQueue
     let calls: any CallStorage
@@ -39,6 +41,10 @@ struct AdminController<Context: RequestContext>: Sendable {
         var replayed: [String]
     }
 
+    struct CallbackReplayView: ResponseEncodable {
+        var replayed: Int
+    }
+
     static var maxListed: Int { 1000 }
 
     func addRoutes(to routes: RouteRecorder<Context>) {
@@ -50,6 +56,11 @@ struct AdminController<Context: RequestContext>: Sendable {
             let raw = try await request.body.collect(upTo: 64 * 1024)
             let body = raw.readableBytes == 0 ? ReplayBody() : try JSONDecoder().decode(ReplayBody.self, from: Data(buffer: raw))
             return ReplayView(replayed: try await replay(body.ids))
+        }
+        routes.on("/v1/admin/calls/:id/callbacks/replay", method: .post) { _, context in
+            let id = try CallsController<Context>.callID(context)
+            guard try await calls.find(id) != nil else { throw CallAuditError.notFound("no call with id \(id)") }
+            return CallbackReplayView(replayed: try await calls.replayCallbacks(of: id))
         }
     }
 

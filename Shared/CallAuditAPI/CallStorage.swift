@@ -32,6 +32,10 @@ public protocol CallStorage: Sendable {
     func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?)
     /// Gives dead-lettered calls a new start.
     func requeueFailed(_ ids: [UUID]) async throws
+    /// A call's callback deliveries with their attempts.
+    func callbacks(of callID: UUID) async throws -> [CallbackStatus]
+    /// Gives a call's failed callback deliveries a new start; answers how many.
+    func replayCallbacks(of callID: UUID) async throws -> Int
     /// Throws when the store cannot be reached.
     func ping() async throws
 }

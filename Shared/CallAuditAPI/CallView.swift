@@ -21,9 +21,11 @@ struct CallView: ResponseEncodable {
     var updatedAt: Date
     var completedAt: Date?
     var result: AnalysisResult?
+    /// The call's callback deliveries; shown for one call, not in lists.
+    var callbacks: [CallbackView]?
     var links: CallLinks
 
-    init(_ call: CallRecord, result: AnalysisResult?) {
+    init(_ call: CallRecord, result: AnalysisResult?, callbacks: [CallbackStatus]? = nil) {
         id = call.id.uuidString.lowercased()
         callID = call.externalID
         managerID = call.managerID
@@ -40,6 +42,7 @@ struct CallView: ResponseEncodable {
         updatedAt = call.updatedAt
         completedAt = call.completedAt
         self.result = result
+        self.callbacks = callbacks?.map(CallbackView.init)
         links = .init(self: "/v1/calls/\(id)")
     }
 
@@ -53,6 +56,6 @@ struct CallView: ResponseEncodable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case completedAt = "completed_at"
-        case result, links
+        case result, callbacks, links
     }
 }

@@ -34,7 +34,7 @@ struct CallsController<Context: RequestContext>: Sendable {
         let id = try Self.callID(context)
         guard let call = try await calls.find(id) else { throw CallAuditError.notFound("no call with id \(id)") }
         let result = call.status == .done ? try await calls.result(of: id) : nil
-        return CallView(call, result: result)
+        return CallView(call, result: result, callbacks: try await calls.callbacks(of: id))
     }
 
     func list(_ request: Request) async throws -> CallListView {

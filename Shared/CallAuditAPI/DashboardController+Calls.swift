@@ -92,11 +92,26 @@ extension DashboardController {
             ? try? await queue.deadLetters(limit: AdminController<Context>.maxListed).first { $0.callID == id }?.entryID : nil
         let trail = try await calls.reviews(of: id)
         let reviews = CallDetailPage.Reviews(trail: trail.reviews, notes: trail.notes, canReview: admin, error: reviewError?.message)
+        let callbacks = try await calls.callbacks(of: id)
         return page(request, section: .calls, title: "call_title", template: "call",
                     status: reviewError.map { HTTPResponse.Status(code: $0.status) } ?? .ok,
                     poll: unfinished ? "/v1/calls/\(id.uuidString.lowercased())" : nil) {
-            CallDetailPage(language: $0, call: call, result: result, retryEntryID: retry, review: reviews)
+            CallDetailPage(language: $0, call: call, result: result, retryEntryID: retry, review: reviews,
+                           callbacks: callbacks, canReplayCallbacks: admin)
         }
+    }
+
+    /// Sends a call's failed callback deliveries again, for a signed-in admin, as
+    /// `POST /v1/admin/calls/{id}/callbacks/replay` does; then back to the call's callbacks.
+    func replayCallbacks(_ request: Request, context: Context) async throws -> Response {
+        let form = try await Self.urlEncodedForm(request)
+        try checkForm(request, csrf: form["csrf"])
+        guard sessions.session(of: request)?.admin == true else {
+            throw CallAuditError(status: 403, code: "admin_required", message: "sending callbacks again needs an admin key: sign in with one")
+        }
+        let id = try CallsController<Context>.callID(context)
+        _ = try await calls.replayCallbacks(of: id)
+        return Response(status: .seeOther, headers: [.location: "/calls/\(id.uuidString.lowercased())#callbacks"])
     }
 
     /// A review from the Call screen's forms, for a signed-in admin, through the same validation and store as

@@ -33,6 +33,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/calls/:id") { request, context in try await show(request, context: context) }
         routes.get("/calls/:id/audio") { request, context in try await recording(request, context: context) }
         routes.post("/calls/:id/review") { request, context in try await review(request, context: context) }
+        routes.post("/calls/:id/callbacks/replay") { request, context in try await replayCallbacks(request, context: context) }
         routes.get("/managers") { request, _ in try await managers(request) }
         routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
         routes.get("/queue") { request, _ in await queueStatus(request) }

@@ -112,10 +112,29 @@ public struct CallDetailPage: Sendable {
         }
     }
 
+    /// One callback delivery, as the page shows it.
+    struct CallbackRow: Sendable {
+        let event: String
+        let url: String
+        let status: String
+        let statusKey: String
+        let attempts: Int
+        let lastOutcome: String
+        let when: String
+    }
+
+    /// The call's callback deliveries to the CRM, with where each stands.
+    let callbacks: [CallbackRow]
+    let hasCallbacks: Bool
+    /// Whether a signed-in admin may send failed deliveries again from here.
+    let canReplayCallbacks: Bool
+
     /// The page of `call` (and its result, when done) in `language`; `retryEntryID` offers to replay its dead letter,
-    /// `review` shows the audit trail and, for an admin, the review forms.
+    /// `review` shows the audit trail and, for an admin, the review forms; `callbacks` are its deliveries to the CRM,
+    /// which an admin (`canReplayCallbacks`) may send again when they failed.
     public init(
-        language: DashboardLanguage, call: CallRecord, result: AnalysisResult?, retryEntryID: String? = nil, review: Reviews? = nil
+        language: DashboardLanguage, call: CallRecord, result: AnalysisResult?, retryEntryID: String? = nil, review: Reviews? = nil,
+        callbacks: [CallbackStatus] = [], canReplayCallbacks: Bool = false
     ) {
         let t = DashboardStrings.table(language)
         id = call.id.uuidString.lowercased()
@@ -154,6 +173,19 @@ public struct CallDetailPage: Sendable {
         reviewError = review?.error
         audioHref = call.source == .upload ? "/calls/\(id)/audio" : nil
         self.retryEntryID = retryEntryID
+        self.callbacks = callbacks.map { Self.callbackRow($0, strings: t) }
+        hasCallbacks = !callbacks.isEmpty
+        self.canReplayCallbacks = canReplayCallbacks && callbacks.contains { $0.status == "failed" }
+    }
+
+    static func callbackRow(_ delivery: CallbackStatus, strings t: [String: String]) -> CallbackRow {
+        let last = delivery.attempts.last
+        let outcome = last.map { attempt in attempt.error ?? attempt.httpStatus.map { "HTTP \($0)" } ?? "" } ?? "–"
+        let when = delivery.status == "delivered" ? delivery.deliveredAt : delivery.status == "pending" ? delivery.nextAttemptAt : last?.at
+        return CallbackRow(
+            event: delivery.event, url: delivery.url, status: t["callback_\(delivery.status)"] ?? delivery.status,
+            statusKey: delivery.status, attempts: delivery.attempts.count, lastOutcome: outcome,
+            when: DashboardFormat.time(when) ?? "")
     }
 
     static func result(_ result: AnalysisResult, reviewedKeys: Set<String>, strings t: [String: String]) -> Result {

@@ -184,4 +184,38 @@ struct DashboardSignInTests {
             #expect(after.text.contains("<span class=\"badge\">reviewed</span>"))
         }
     }
+
+    @Test("the Call page shows what was sent to the CRM; an admin sends failed deliveries again, a user cannot")
+    func callbacks() async throws {
+        let environment = Self.environment.merging(["CALLBACK_URLS": "https://crm.example.com/hooks?token=s3cret"]) { $1 }
+        try await IngestHarness.with(environment: environment, checkingContract: false) { harness, client in
+            try await ReportsTests.store(harness, manager: "anna", score: 70)
+            let id = try #require(try await harness.repository.list(.init(), limit: 1, cursor: nil).calls.first?.id)
+            let delivery = try #require(try await harness.repository.claimDueCallbacks(limit: 1, lease: .seconds(30)).first)
+            try await harness.repository.recordCallbackAttempt(CallbackAttempt(
+                deliveryID: delivery.id, attempt: delivery.attempt, httpStatus: 500, latencyMilliseconds: 40,
+                error: "HTTP 500", next: .failed))
+            let path = "/calls/\(id.uuidString.lowercased())"
+
+            let user = try await Self.signIn(client, key: "user-key")
+            let userPage = try await client.get(path, headers: [.cookie: user])
+            #expect(userPage.text.contains("<td class=\"url\">https://crm.example.com/hooks</td>"))
+            #expect(!userPage.text.contains("s3cret"))
+            #expect(userPage.text.contains("<span class=\"status status-failed\">failed</span>"))
+            #expect(userPage.text.contains("<td>HTTP 500</td>"))
+            #expect(!userPage.text.contains("callbacks/replay"))
+            let refused = try await client.execute(uri: "\(path)/callbacks/replay", method: .post, headers: Self.form("", cookie: user),
+                                                   body: ByteBuffer(string: "csrf=\(try Self.csrf(userPage))"))
+            #expect(refused.status == .forbidden)
+
+            let admin = try await Self.signIn(client, key: "admin-key")
+            let adminPage = try await client.get(path, headers: [.cookie: admin])
+            #expect(adminPage.text.contains("action=\"\(path)/callbacks/replay\""))
+            let replayed = try await client.execute(uri: "\(path)/callbacks/replay", method: .post, headers: Self.form("", cookie: admin),
+                                                    body: ByteBuffer(string: "csrf=\(try Self.csrf(adminPage))"))
+            #expect(replayed.status == .seeOther)
+            #expect(replayed.headers[.location] == "\(path)#callbacks")
+            #expect(try await harness.repository.callbacks(of: id).first?.status == "pending")
+        }
+    }
 }

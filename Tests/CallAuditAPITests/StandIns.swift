@@ -50,6 +50,8 @@ final class RecordingCallStorage: CallStorage {
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport { throw StandInUnused() }
     func requeueFailed(_ ids: [UUID]) async throws { throw StandInUnused() }
+    func callbacks(of callID: UUID) async throws -> [CallbackStatus] { throw StandInUnused() }
+    func replayCallbacks(of callID: UUID) async throws -> Int { throw StandInUnused() }
     func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview {
         throw StandInUnused()
     }
