@@ -4,6 +4,7 @@ import CallAuditRuntime
 import Dashboard
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Telemetry
 
 /// Builds the ingest application from the environment: clients as services, migrations before the server starts,
@@ -19,10 +20,14 @@ func buildApplication(reader environment: EnvironmentVariables) async throws -> 
     let dependencies = IngestDependencies(
         configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, dashboard: dashboard,
         logger: logger)
+    var services: [any Service] = [clients]
+    if let dropFolder = configuration.dropFolder {
+        services.append(DropFolderWatcher(settings: dropFolder, dependencies: dependencies, backends: backends))
+    }
     var app = Application(
         router: APIRoutes.router(dependencies).router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),
-        services: [clients],
+        services: services,
         logger: logger)
     app.beforeServerStarts { try await backends.prepare(logger: logger) }
     return app

@@ -39,6 +39,8 @@ public struct IngestConfiguration: Sendable {
     var sessionSecret: String?
     /// The folder with Swagger UI's and ReDoc's files (`DOCS_ASSETS_DIR`); `nil`: the places `DocsAssets` lists.
     public var docsAssetsPath: String?
+    /// The drop folder (`INBOX_DIR`, …); `nil`: none.
+    public var dropFolder: DropFolderSettings?
 
     /// The limits every submission is checked against.
     var submissionLimits: SubmissionLimits {
@@ -65,6 +67,7 @@ public struct IngestConfiguration: Sendable {
         dashboardPath = environment.string("DASHBOARD_DIR")
         docsAssetsPath = environment.string("DOCS_ASSETS_DIR")
         sessionSecret = environment.string("SESSION_SECRET")
+        dropFolder = try DropFolderSettings.read(environment)
     }
 
     /// Every variable the ingest service reads, for `--help`.
@@ -89,5 +92,5 @@ public struct IngestConfiguration: Sendable {
               "the web UI's templates and static files"),
         .init("DOCS_ASSETS_DIR", "fastapi_offline/static in .run/venv or the system's Python, else docs-assets next to the binary, in the working directory or in /app",
               "Swagger UI and ReDoc files for /docs and /redoc (PyPI package fastapi-offline)"),
-    ]
+    ] + DropFolderSettings.settings
 }
