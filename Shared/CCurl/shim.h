@@ -65,6 +65,14 @@ static inline CURLcode ca_curl_collect_headers(CURL *handle, ca_buffer *buffer) 
     return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_HEADERDATA, buffer);
 }
 
+/* Hands each piece of a response body to the caller's function as it arrives (a streamed answer); 0 aborts. */
+typedef size_t (*ca_write_function)(char *bytes, size_t size, size_t count, void *context);
+
+static inline CURLcode ca_curl_stream_body(CURL *handle, ca_write_function function, void *context) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, function);
+    return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_WRITEDATA, context);
+}
+
 /* Lets another thread stop a running transfer: curl calls the progress callback about once a second even when no
    byte moves, and a non-zero answer aborts with CURLE_ABORTED_BY_CALLBACK. */
 typedef struct {

@@ -43,6 +43,33 @@ public final class CurlHTTPClient: Service {
         }
     }
 
+    /// Performs a request and hands its answer on as it arrives: the status and headers, then the body in pieces (a
+    /// server-sent event stream, read while it is written). The size cap counts the whole body. Ending the iteration
+    /// early, or cancelling the task that iterates, aborts the transfer within about a second.
+    public func stream(_ request: HTTPRequest) -> AsyncThrowingStream<HTTPStreamPart, any Error> {
+        let (parts, continuation) = AsyncThrowingStream.makeStream(of: HTTPStreamPart.self)
+        let abort = AbortSignal()
+        continuation.onTermination = { _ in abort.request() }
+        let host: String
+        do {
+            host = try Self.validate(request.url)
+        } catch {
+            continuation.finish(throwing: error)
+            return parts
+        }
+        let body = BodyStream(continuation: continuation, limit: request.maxResponseBytes)
+        let threadPool = threadPool
+        Task {
+            do {
+                _ = try await threadPool.runIfActive { try Self.perform(request, host: host, abort: abort, streamingTo: body) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        return parts
+    }
+
     /// Checks the scheme and shape of a URL before any I/O; answers its host.
     static func validate(_ url: String) throws -> String {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
@@ -53,7 +80,10 @@ public final class CurlHTTPClient: Service {
         return host
     }
 
-    static func perform(_ request: HTTPRequest, host: String, abort: AbortSignal) throws -> HTTPResponse {
+    /// Runs a transfer on the calling thread; with `stream`, the body goes there as it arrives instead of into the
+    /// answer.
+    static func perform(_ request: HTTPRequest, host: String, abort: AbortSignal, streamingTo stream: BodyStream? = nil) throws
+        -> HTTPResponse {
         guard !abort.isRequested else { throw CancellationError() }
         guard let handle = curl_easy_init() else { throw HTTPClientError.transport("cannot create a curl handle") }
         defer { curl_easy_cleanup(handle) }
@@ -72,6 +102,8 @@ public final class CurlHTTPClient: Service {
             headerBytes.deallocate()
             guardState.deallocate()
         }
+        stream?.handle = handle
+        stream?.headers = headerBytes
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
         for header in request.headers {
@@ -94,7 +126,11 @@ public final class CurlHTTPClient: Service {
             ca_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxResponseBytes))
             ca_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
             ca_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)
-            ca_curl_collect_body(handle, body)
+            if let stream {
+                ca_curl_stream_body(handle, BodyStream.write, Unmanaged.passUnretained(stream).toOpaque())
+            } else {
+                ca_curl_collect_body(handle, body)
+            }
             ca_curl_collect_headers(handle, headerBytes)
             ca_curl_install_socket_guard(handle, guardState)
             ca_curl_install_abort(handle, abort.pointer)
@@ -109,7 +145,7 @@ public final class CurlHTTPClient: Service {
         }
 
         if code != CURLE_OK && guardState.pointee.blocked != 0 { throw HTTPClientError.forbiddenAddress(host) }
-        if body.pointee.exceeded != 0 || code == CURLE_FILESIZE_EXCEEDED {
+        if body.pointee.exceeded != 0 || stream?.exceeded == true || code == CURLE_FILESIZE_EXCEEDED {
             throw HTTPClientError.tooLarge(limit: request.maxResponseBytes)
         }
         switch code {
@@ -120,6 +156,7 @@ public final class CurlHTTPClient: Service {
         case CURLE_URL_MALFORMAT: throw HTTPClientError.invalidURL(request.url)
         default: throw HTTPClientError.transport(String(cString: curl_easy_strerror(code)))
         }
+        stream?.sendHead()
         var status = 0
         ca_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(

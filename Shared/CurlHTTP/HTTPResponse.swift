@@ -7,6 +7,13 @@ public struct HTTPResponse: Sendable {
     /// Its body.
     public var body: [UInt8]
 
+    /// Creates a response (a streamed one, put together).
+    public init(status: Int, headers: [HTTPHeader], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
         let lowercased = name.lowercased()
