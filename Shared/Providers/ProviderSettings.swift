@@ -20,6 +20,8 @@ public struct ProviderSettings: Sendable {
     public var splitStereo: Bool
     /// Every configured provider with its steps, for `/v1/providers`.
     public var statuses: [ProviderStatus]
+    /// The models that answer questions about calls (each provider's analysis model), in the chain's order.
+    public var chatModels: [ChatModel]
     /// ffmpeg (`FFMPEG_PATH`, or the first on `PATH`), for compressed recordings over a provider's limit.
     public var transcoder: AudioTranscoder?
 
@@ -44,6 +46,7 @@ public struct ProviderSettings: Sendable {
         .init("HUGGINGFACE_CHAT_MODEL", "Qwen/Qwen2.5-72B-Instruct", "analysis model"),
         .init("TRANSCRIBE_TIMEOUT_SECONDS", "300", "time limit of one transcription request"),
         .init("ANALYSIS_TIMEOUT_SECONDS", "120", "time limit of one analysis request"),
+        .init("CHAT_TIMEOUT_SECONDS", "120", "time limit of one streamed answer to a question about a call"),
         .init("PROVIDER_MAX_ATTEMPTS", "3", "attempts per provider before failing over"),
         .init("PROVIDER_RETRY_BASE_MILLISECONDS", "500", "first backoff (doubling, with jitter)"),
         .init("PROVIDER_RETRY_MAX_SECONDS", "20", "longest backoff; a longer retry-after fails over at once"),
@@ -96,6 +99,10 @@ public struct ProviderSettings: Sendable {
         let order = try Self.order(environment.string("PROVIDERS"), configured: Set(available.keys))
         transcribers = order.compactMap { available[$0]?.transcriber }
         analysts = order.compactMap { available[$0]?.analyst }
+        let chatTimeout = Duration.seconds(try environment.int("CHAT_TIMEOUT_SECONDS", default: 120))
+        chatModels = analysts.compactMap { analyst in
+            (analyst as? ChatAnalyst).map { ChatModel(endpoint: $0.endpoint, model: $0.model, http: $0.http, timeout: chatTimeout) }
+        }
         statuses = order.map { name in
             var steps: [String: String] = [:]
             if let transcriber = available[name]?.transcriber { steps["transcription"] = transcriber.model }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The default answers of ``FakeProviderServer``, in each provider's real wire format.
-enum FakeAnswers {
+public enum FakeAnswers {
     /// A short sales call: speaker A is the manager, B the customer.
     static let lines: [(speaker: String, start: Double, end: Double, text: String)] = [
         ("A", 0.0, 3.2, "Hello, this is Anna from Acme Telecom, how can I help you?"),
@@ -52,6 +52,7 @@ enum FakeAnswers {
     /// A chat completion whose content fits the request's JSON schema: every criterion 80 but the last (40),
     /// segments marked `?` get a role from their speaker (A or channel 1: manager) or, without one, by turn.
     static func chat(request: [String: Any]?) -> FakeResponse {
+        if request?["stream"] as? Bool == true { return streamedChat(pieces: streamedAnswer, model: request?["model"] as? String) }
         let messages = request?["messages"] as? [[String: Any]] ?? []
         let user = messages.last?["content"] as? String ?? ""
         let format = request?["response_format"] as? [String: Any]
@@ -85,5 +86,27 @@ enum FakeAnswers {
             "usage": ["prompt_tokens": 1200, "completion_tokens": 300, "total_tokens": 1500],
         ]
         return FakeResponse(status: 200, headers: ["content-type": "application/json"], body: json(completion))
+    }
+
+    /// The pieces of the default streamed answer to a question about a call.
+    public static let streamedAnswer = ["The manager asked about ", "speed and budget: ", "“What speed do you need?”"]
+
+    /// A streamed chat completion (`stream: true`) as OpenAI sends it: one `chat.completion.chunk` event per piece,
+    /// the usage in a last event without choices (`stream_options.include_usage`), then `[DONE]` unless `done` is false
+    /// (a stream broken off).
+    public static func streamedChat(pieces: [String], model: String? = nil, done: Bool = true) -> FakeResponse {
+        func event(_ object: [String: Any]) -> String { "data: " + json(object) + "\n\n" }
+        let base: [String: Any] = ["id": "chatcmpl-stream", "object": "chat.completion.chunk", "created": 1_790_000_000,
+                                   "model": model ?? "deployment"]
+        var body = event(base.merging(["choices": [["index": 0, "delta": ["role": "assistant", "content": ""], "finish_reason": NSNull()]]]) { $1 })
+        for piece in pieces {
+            body += event(base.merging(["choices": [["index": 0, "delta": ["content": piece], "finish_reason": NSNull()]]]) { $1 })
+        }
+        if done {
+            body += event(base.merging(["choices": [["index": 0, "delta": [:] as [String: Any], "finish_reason": "stop"]]]) { $1 })
+            body += event(base.merging(["choices": [] as [Any], "usage": ["prompt_tokens": 900, "completion_tokens": 25, "total_tokens": 925]]) { $1 })
+            body += "data: [DONE]\n\n"
+        }
+        return FakeResponse(status: 200, headers: ["content-type": "text/event-stream"], body: body)
     }
 }

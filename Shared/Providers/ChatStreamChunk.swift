@@ -1,0 +1,18 @@
+/// One event of a streamed chat completion: a piece of the first choice's text, the usage (last), or an error.
+struct ChatStreamChunk: Decodable {
+    struct Choice: Decodable {
+        struct Delta: Decodable {
+            var content: String?
+        }
+
+        var delta: Delta?
+    }
+
+    struct StreamError: Decodable {
+        var message: String?
+    }
+
+    var choices: [Choice]?
+    var usage: ChatCompletionAnswer.Usage?
+    var error: StreamError?
+}
