@@ -99,5 +99,6 @@ public enum CallStoreMigrations {
         reportAggregates,
         reviews,
         callbacks,
+        chat,
     ]
 }
