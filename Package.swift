@@ -117,7 +117,7 @@ let package = Package(
         ], path: "Shared/Callbacks", swiftSettings: strictSwift),
 
         .executableTarget(name: "Ingest", dependencies: [
-            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "Dashboard", "Telemetry",
+            "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "CurlHTTP", "Dashboard", "Providers", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

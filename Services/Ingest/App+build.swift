@@ -1,9 +1,11 @@
 import CallAuditAPI
 import CallAuditCore
 import CallAuditRuntime
+import CurlHTTP
 import Dashboard
 import Hummingbird
 import Logging
+import Providers
 import ServiceLifecycle
 import Telemetry
 
@@ -17,10 +19,13 @@ func buildApplication(reader environment: EnvironmentVariables) async throws -> 
     let logger = Logger.service("callaudit-ingest", environment: environment)
     let clients = try ServiceClients(configuration.backend, logger: logger)
     let backends = Backends(clients: clients, configuration: configuration.backend)
+    // Questions about calls are answered here, streamed, through the providers' chat models.
+    let chatHTTP = CurlHTTPClient(threads: 16)
+    let providers = try ProviderSettings(environment: environment, http: chatHTTP)
     let dependencies = IngestDependencies(
         configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, dashboard: dashboard,
-        logger: logger)
-    var services: [any Service] = [clients]
+        chatModels: providers.chatModels, prices: providers.prices, logger: logger)
+    var services: [any Service] = [clients, chatHTTP]
     if let dropFolder = configuration.dropFolder {
         services.append(DropFolderWatcher(settings: dropFolder, dependencies: dependencies, backends: backends))
     }

@@ -33,6 +33,7 @@ public enum APIRoutes {
         webhooks.addRoutes(to: api)
         webhooks.addRoutes(to: api, path: "/webhook/new_call_recording")
         ReportsController(calls: dependencies.calls).addRoutes(to: api)
+        ChatController(chat: dependencies.chat, calls: dependencies.calls).addRoutes(to: api)
         SeedController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)
         AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)

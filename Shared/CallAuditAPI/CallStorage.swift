@@ -36,6 +36,15 @@ public protocol CallStorage: Sendable {
     func callbacks(of callID: UUID) async throws -> [CallbackStatus]
     /// Gives a call's failed callback deliveries a new start; answers how many.
     func replayCallbacks(of callID: UUID) async throws -> Int
+    /// The conversation `id` about `subject` (`nil` when there is none), or a new one when `id` is `nil`.
+    func conversation(_ id: UUID?, about subject: ChatSubject) async throws -> UUID?
+    /// Appends a question or an answer to a conversation; answers its id.
+    @discardableResult
+    func append(_ message: ChatRecord, to conversationID: UUID) async throws -> Int
+    /// The conversations about `subject` (or only `id`), oldest first, with their messages.
+    func conversations(about subject: ChatSubject, id: UUID?) async throws -> [ChatConversation]
+    /// A manager's latest analyzed calls since `since`, newest first, with their results.
+    func recentResults(of managerID: String, since: Date, limit: Int) async throws -> [(call: CallRecord, result: AnalysisResult)]
     /// Throws when the store cannot be reached.
     func ping() async throws
 }

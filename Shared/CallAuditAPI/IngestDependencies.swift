@@ -3,6 +3,7 @@ import CallQueue
 import CallStore
 import Dashboard
 import Logging
+import Providers
 import RedisClient
 
 /// What the routes need, built once at start: the store and the queue behind protocols, so that routing, validation
@@ -22,11 +23,14 @@ public struct IngestDependencies: Sendable {
     let intake: CallIntake
     /// The web UI's templates and files; `nil`: no dashboard routes (in-process tests of the API).
     let dashboard: Dashboard?
+    /// Answers questions about calls.
+    let chat: ChatAnswerer
 
-    /// What the routes of a process share, from its backends (PostgreSQL and Redis).
+    /// What the routes of a process share, from its backends (PostgreSQL and Redis); `chatModels` answer questions about
+    /// calls (none: the offline answer), priced by `prices`.
     public init(
         configuration: IngestConfiguration, backends: Backends, redis: RedisClient, openAPI: OpenAPIDocument,
-        dashboard: Dashboard?, logger: Logger
+        dashboard: Dashboard?, chatModels: [ChatModel] = [], prices: PriceTable = PriceTable(), logger: Logger
     ) {
         let prefix = backends.queue.configuration.keyPrefix
         self.init(
@@ -36,14 +40,15 @@ public struct IngestDependencies: Sendable {
                 ? RateLimiter(redis: redis, keyPrefix: prefix, perMinute: configuration.rateLimitPerMinute, logger: logger)
                 : nil,
             openAPI: openAPI, refreshGauges: BackendGauges(repository: backends.repository, queue: backends.queue).refresh,
-            dashboard: dashboard, logger: logger)
+            dashboard: dashboard, chatModels: chatModels, prices: prices, logger: logger)
     }
 
     /// What the routes share, from any implementations (tests).
     init(
         configuration: IngestConfiguration, calls: any CallStorage, queue: any WorkQueue,
         providerStatus: any ProviderStatusSource, rateLimiter: RateLimiter?, openAPI: OpenAPIDocument,
-        refreshGauges: @escaping @Sendable () async -> Void = {}, dashboard: Dashboard? = nil, logger: Logger
+        refreshGauges: @escaping @Sendable () async -> Void = {}, dashboard: Dashboard? = nil, chatModels: [ChatModel] = [],
+        prices: PriceTable = PriceTable(), logger: Logger
     ) {
         self.dashboard = dashboard
         self.refreshGauges = refreshGauges
@@ -55,5 +60,6 @@ public struct IngestDependencies: Sendable {
         self.rateLimiter = rateLimiter
         self.logger = logger
         intake = CallIntake(calls: calls, queue: queue, logger: logger)
+        chat = ChatAnswerer(calls: calls, models: chatModels, prices: prices, logger: logger)
     }
 }

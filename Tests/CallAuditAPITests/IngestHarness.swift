@@ -10,6 +10,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import NIOFoundationCompat
+import Providers
 import Telemetry
 import TestSupport
 
@@ -27,7 +28,7 @@ struct IngestHarness: Sendable {
 
     static func with(
         environment extra: [String: String] = [:], redisURL: String? = nil, checkingContract: Bool = true,
-        _ body: @escaping @Sendable (IngestHarness, any TestClientProtocol) async throws -> Void
+        chatModels: [ChatModel] = [], _ body: @escaping @Sendable (IngestHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestDatabase.with { databaseURL in
             var values = ["DATABASE_URL": databaseURL, "REDIS_URL": redisURL ?? TestEnvironment.redisURL,
@@ -46,7 +47,8 @@ struct IngestHarness: Sendable {
             let dependencies = IngestDependencies(
                 configuration: configuration, backends: backends, redis: clients.redis,
                 openAPI: try SharedContract.document.get(),
-                dashboard: try await Dashboard.load(directory: nil, docsDirectory: configuration.docsAssetsPath), logger: logger)
+                dashboard: try await Dashboard.load(directory: nil, docsDirectory: configuration.docsAssetsPath),
+                chatModels: chatModels, logger: logger)
             let harness = IngestHarness(dependencies: dependencies, clients: clients, backends: backends)
             Telemetry.bootstrap()
             let app = Application(router: APIRoutes.router(dependencies).router)

@@ -52,6 +52,12 @@ final class RecordingCallStorage: CallStorage {
     func requeueFailed(_ ids: [UUID]) async throws { throw StandInUnused() }
     func callbacks(of callID: UUID) async throws -> [CallbackStatus] { throw StandInUnused() }
     func replayCallbacks(of callID: UUID) async throws -> Int { throw StandInUnused() }
+    func conversation(_ id: UUID?, about subject: ChatSubject) async throws -> UUID? { throw StandInUnused() }
+    func append(_ message: ChatRecord, to conversationID: UUID) async throws -> Int { throw StandInUnused() }
+    func conversations(about subject: ChatSubject, id: UUID?) async throws -> [ChatConversation] { throw StandInUnused() }
+    func recentResults(of managerID: String, since: Date, limit: Int) async throws -> [(call: CallRecord, result: AnalysisResult)] {
+        throw StandInUnused()
+    }
     func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview {
         throw StandInUnused()
     }
