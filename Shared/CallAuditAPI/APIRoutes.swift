@@ -43,7 +43,8 @@ public enum APIRoutes {
                 keys: configuration.apiKeys, adminKeys: configuration.adminKeys, secret: configuration.sessionSecret)
             let pages = DashboardController<IngestRequestContext>(
                 dashboard: dashboard, intake: dependencies.intake, calls: dependencies.calls, queue: dependencies.queue,
-                providerStatus: dependencies.providerStatus, configuration: configuration, sessions: sessions)
+                providerStatus: dependencies.providerStatus, configuration: configuration, sessions: sessions,
+                chat: dependencies.chat)
             let rateLimited = router.group().add(middleware: AccessMiddleware<IngestRequestContext>(
                 keys: nil, rateLimiter: dependencies.rateLimiter, signedWebhooks: false))
             pages.addPages(to: rateLimited.group().add(middleware: DashboardSignIn(sessions: sessions)))

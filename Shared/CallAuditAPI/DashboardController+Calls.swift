@@ -93,12 +93,27 @@ extension DashboardController {
         let trail = try await calls.reviews(of: id)
         let reviews = CallDetailPage.Reviews(trail: trail.reviews, notes: trail.notes, canReview: admin, error: reviewError?.message)
         let callbacks = try await calls.callbacks(of: id)
+        let conversations = result == nil ? [] : try await calls.conversations(about: .call(id), id: nil)
         return page(request, section: .calls, title: "call_title", template: "call",
                     status: reviewError.map { HTTPResponse.Status(code: $0.status) } ?? .ok,
                     poll: unfinished ? "/v1/calls/\(id.uuidString.lowercased())" : nil) {
             CallDetailPage(language: $0, call: call, result: result, retryEntryID: retry, review: reviews,
-                           callbacks: callbacks, canReplayCallbacks: admin)
+                           callbacks: callbacks, canReplayCallbacks: admin, conversation: conversations.last)
         }
+    }
+
+    /// A question from the Call screen's chat panel, through the same answerer as `POST /v1/calls/{id}/chat`: streamed
+    /// to the page's script (`Accept: text/event-stream`), or, from the form alone, answered whole and then back to
+    /// the panel, which shows the conversation.
+    func ask(_ request: Request, context: Context) async throws -> Response {
+        let form = try await Self.urlEncodedForm(request)
+        try checkForm(request, csrf: form["csrf"])
+        let id = try CallsController<Context>.callID(context)
+        let question = try ChatQuestion(question: form["question"], conversationID: form["conversation_id"]).validated()
+        let answer = try await chat.respond(question, about: .call(id))
+        guard request.headers[.accept]?.contains("text/event-stream") != true else { return answer }
+        try await answer.body.write(DiscardingBodyWriter())
+        return Response(status: .seeOther, headers: [.location: "/calls/\(id.uuidString.lowercased())#chat"])
     }
 
     /// Sends a call's failed callback deliveries again, for a signed-in admin, as

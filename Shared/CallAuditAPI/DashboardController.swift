@@ -18,6 +18,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
     let providerStatus: any ProviderStatusSource
     let configuration: IngestConfiguration
     let sessions: DashboardSessions
+    let chat: ChatAnswerer
 
     /// The most rows `/calls.csv` writes.
     static var maxExportRows: Int { 10_000 }
@@ -34,6 +35,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         routes.get("/calls/:id/audio") { request, context in try await recording(request, context: context) }
         routes.post("/calls/:id/review") { request, context in try await review(request, context: context) }
         routes.post("/calls/:id/callbacks/replay") { request, context in try await replayCallbacks(request, context: context) }
+        routes.post("/calls/:id/chat") { request, context in try await ask(request, context: context) }
         routes.get("/managers") { request, _ in try await managers(request) }
         routes.get("/managers/:manager_id") { request, context in try await manager(request, context: context) }
         routes.get("/queue") { request, _ in await queueStatus(request) }

@@ -34,15 +34,22 @@ enum LocalChatAnswer {
         return lines.joined(separator: "\n")
     }
 
-    /// The question's words worth looking for: three letters or more (two in Korean), long words cut to their first
-    /// five letters so that other endings of the word match too.
+    /// The question's words worth looking for: not the little words every question has, three letters or more (two in
+    /// Korean), longer words cut by their last letter (to five at most) so that other endings of the word match too.
     static func terms(_ text: String) -> [String] {
         text.lowercased().split { !$0.isLetter && !$0.isNumber }.compactMap { word in
             let korean = word.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
-            guard word.count >= (korean ? 2 : 3) else { return nil }
-            return String(word.prefix(korean ? 3 : 5))
+            guard word.count >= (korean ? 2 : 3), !stopWords.contains(String(word)) else { return nil }
+            if korean { return String(word.prefix(3)) }
+            return String(word.prefix(word.count > 3 ? min(5, word.count - 1) : 3))
         }
     }
+
+    static let stopWords: Set<String> = [
+        "the", "and", "what", "did", "does", "was", "were", "about", "say", "said", "how", "why", "who", "when", "for",
+        "with", "this", "that", "call", "что", "как", "про", "это", "был", "была", "были", "сказал", "сказала", "почему",
+        "кто", "когда", "для", "звонок", "звонке",
+    ]
 
     static func language(of text: String) -> String {
         if text.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) { return "ko" }

@@ -129,12 +129,27 @@ public struct CallDetailPage: Sendable {
     /// Whether a signed-in admin may send failed deliveries again from here.
     let canReplayCallbacks: Bool
 
+    /// One question or answer in the chat panel.
+    struct ChatLine: Sendable {
+        let isQuestion: Bool
+        let who: String
+        let text: String
+        let meta: String?
+    }
+
+    /// The latest conversation about the call, which the panel continues.
+    let chat: [ChatLine]
+    let conversationID: String?
+    /// Whether questions can be asked: the call is analyzed.
+    let canAsk: Bool
+
     /// The page of `call` (and its result, when done) in `language`; `retryEntryID` offers to replay its dead letter,
     /// `review` shows the audit trail and, for an admin, the review forms; `callbacks` are its deliveries to the CRM,
-    /// which an admin (`canReplayCallbacks`) may send again when they failed.
+    /// which an admin (`canReplayCallbacks`) may send again when they failed; `conversation` is the latest one about
+    /// the call, which the chat panel shows and continues.
     public init(
         language: DashboardLanguage, call: CallRecord, result: AnalysisResult?, retryEntryID: String? = nil, review: Reviews? = nil,
-        callbacks: [CallbackStatus] = [], canReplayCallbacks: Bool = false
+        callbacks: [CallbackStatus] = [], canReplayCallbacks: Bool = false, conversation: ChatConversation? = nil
     ) {
         let t = DashboardStrings.table(language)
         id = call.id.uuidString.lowercased()
@@ -176,6 +191,19 @@ public struct CallDetailPage: Sendable {
         self.callbacks = callbacks.map { Self.callbackRow($0, strings: t) }
         hasCallbacks = !callbacks.isEmpty
         self.canReplayCallbacks = canReplayCallbacks && callbacks.contains { $0.status == "failed" }
+        chat = (conversation?.messages ?? []).map { Self.chatLine($0, strings: t) }
+        conversationID = conversation?.id.uuidString.lowercased()
+        canAsk = result != nil
+    }
+
+    static func chatLine(_ message: ChatRecord, strings t: [String: String]) -> ChatLine {
+        guard message.role == "assistant" else {
+            return ChatLine(isQuestion: true, who: t["chat_you"] ?? "", text: message.content, meta: nil)
+        }
+        var meta = message.provider == "local" ? (t["chat_local"] ?? "") : [message.provider, message.model].compactMap { $0 }.joined(separator: " · ")
+        if let cost = message.costUSD, cost > 0 { meta += " · $" + String(format: "%.4f", cost) }
+        if message.status != "complete" { meta += " · " + (t["chat_\(message.status)"] ?? message.status) }
+        return ChatLine(isQuestion: false, who: t["chat_answer"] ?? "", text: message.content, meta: meta)
     }
 
     static func callbackRow(_ delivery: CallbackStatus, strings t: [String: String]) -> CallbackRow {

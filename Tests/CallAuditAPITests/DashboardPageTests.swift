@@ -92,6 +92,36 @@ struct DashboardPageTests {
         }
     }
 
+    @Test("the Call page's chat panel answers a form without its script, and streams to the script that asks for it")
+    func chatPanel() async throws {
+        try await IngestHarness.with(checkingContract: false) { harness, client in
+            let id = try await Self.analyzed(harness, dialog: ChatAPITests.dialog)
+            let path = "/calls/\(id.uuidString.lowercased())"
+            #expect(try await client.get(path).text.contains("action=\"\(path)/chat\""))
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            let plain = try await client.execute(uri: "\(path)/chat", method: .post, headers: form,
+                                                 body: ByteBuffer(string: "question=What+about+the+price%3F"))
+            #expect(plain.status == .seeOther)
+            #expect(plain.headers[.location] == "\(path)#chat")
+            let page = try await client.get(path)
+            #expect(page.text.contains("<li class=\"question\"><div class=\"who\">You</div><p>What about the price?</p></li>"))
+            #expect(page.text.contains("but the price matters.”"))
+            let conversation = try #require(try await harness.repository.conversations(about: .call(id), id: nil).first?.id)
+            #expect(page.text.contains("name=\"conversation_id\" value=\"\(conversation.uuidString.lowercased())\""))
+
+            var streaming = form
+            streaming[.accept] = "text/event-stream"
+            let streamed = try await client.execute(
+                uri: "\(path)/chat", method: .post, headers: streaming,
+                body: ByteBuffer(string: "question=And+the+email%3F&conversation_id=\(conversation.uuidString.lowercased())"))
+            #expect(streamed.headers[.contentType]?.hasPrefix("text/event-stream") == true)
+            #expect(ChatAPITests.events(streamed).last?.name == "end")
+            #expect(try await harness.repository.conversations(about: .call(id), id: nil).first?.messages.count == 4)
+            let empty = try await client.execute(uri: "\(path)/chat", method: .post, headers: form, body: ByteBuffer(string: "question="))
+            #expect(empty.status == .badRequest)
+        }
+    }
+
     @Test("the Calls table filters, sorts and exports what it shows as CSV; a bad filter says what is wrong")
     func callsTable() async throws {
         try await IngestHarness.with(checkingContract: false) { harness, client in

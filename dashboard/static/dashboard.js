@@ -58,4 +58,75 @@
   if (swagger && window.SwaggerUIBundle) {
     window.SwaggerUIBundle({ url: swagger.dataset.spec, dom_id: "#swagger-ui", tryItOutEnabled: true, deepLinking: true });
   }
+
+  // The Call screen's chat panel: the question goes to the same route as the form, asking for server-sent events, and
+  // the answer is written into the panel as it arrives. Without this script the form waits for the whole answer.
+  var chatForm = document.getElementById("chat-form");
+  var chatLines = document.getElementById("chat-lines");
+  if (chatForm && chatLines && window.fetch && window.TextDecoder) {
+    var addLine = function (kind, who, text) {
+      var item = document.createElement("li");
+      item.className = kind;
+      var head = document.createElement("div");
+      head.className = "who";
+      head.textContent = who;
+      var body = document.createElement("p");
+      body.textContent = text;
+      item.appendChild(head);
+      item.appendChild(body);
+      chatLines.appendChild(item);
+      return { head: head, body: body };
+    };
+    chatForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var question = chatForm.elements.question.value.trim();
+      if (!question) { return; }
+      var button = chatForm.querySelector("button");
+      button.disabled = true;
+      addLine("question", chatLines.dataset.you, question);
+      var answer = addLine("answer", chatLines.dataset.answer, "");
+      var meta = document.createElement("span");
+      meta.className = "muted";
+      answer.head.appendChild(document.createTextNode(" "));
+      answer.head.appendChild(meta);
+      var handle = function (name, data) {
+        if (name === "start") { chatForm.elements.conversation_id.value = data.conversation_id; }
+        if (name === "chunk") { answer.body.textContent += data.text; }
+        if (name === "error") { meta.textContent = chatLines.dataset.failed + ": " + data.error.message; }
+        if (name === "end" && data.status === "complete") {
+          meta.textContent = data.local ? chatLines.dataset.local
+            : data.provider + " · " + data.model + (data.usage.cost_usd > 0 ? " · $" + data.usage.cost_usd.toFixed(4) : "");
+        }
+      };
+      fetch(chatForm.action, { method: "POST", headers: { Accept: "text/event-stream" }, body: new URLSearchParams(new FormData(chatForm)) })
+        .then(function (response) {
+          if (!response.ok || !response.body) {
+            return response.json().then(function (problem) { meta.textContent = problem.error.message; });
+          }
+          chatForm.elements.question.value = "";
+          var reader = response.body.getReader();
+          var decoder = new TextDecoder();
+          var pending = "";
+          var read = function () {
+            return reader.read().then(function (part) {
+              pending += decoder.decode(part.value || new Uint8Array(), { stream: !part.done });
+              var events = pending.split("\n\n");
+              pending = events.pop();
+              events.forEach(function (block) {
+                var name = "", data = "";
+                block.split("\n").forEach(function (line) {
+                  if (line.indexOf("event: ") === 0) { name = line.slice(7); }
+                  if (line.indexOf("data: ") === 0) { data += line.slice(6); }
+                });
+                if (name && data) { handle(name, JSON.parse(data)); }
+              });
+              if (!part.done) { return read(); }
+            });
+          };
+          return read();
+        })
+        .catch(function (error) { meta.textContent = String(error); })
+        .then(function () { button.disabled = false; });
+    });
+  }
 })();

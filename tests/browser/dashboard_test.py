@@ -228,6 +228,24 @@ def test_review_changes_the_trail_and_the_report(driver):
     assert float(after) > float(before), (before, after)
 
 
+def test_chat_answers_in_the_call_page_and_keeps_the_conversation(driver):
+    url = submit_dialog(driver, DIALOG, "anna")
+    question = driver.find_element(By.ID, "chat-question")
+    question.send_keys("Что клиент сказал про цену?")
+    driver.find_element(By.CSS_SELECTOR, "#chat-form button[type=submit]").click()
+    answer = WebDriverWait(driver, 30).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#chat-lines li.answer p").text or None)
+    assert answer.startswith("Локальный ответ"), answer
+    assert "стабильность и цена" in answer, answer
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#chat-lines li.answer .muted").text == "local answer")
+    assert driver.find_element(By.CSS_SELECTOR, "#chat-form input[name=conversation_id]").get_attribute("value")
+    shot(driver, "10-call-chat")
+    driver.get(url)
+    lines = driver.find_elements(By.CSS_SELECTOR, "#chat-lines li")
+    assert [line.get_attribute("class") for line in lines] == ["question", "answer"], "the conversation is kept"
+
+
 def test_docs_render_the_operations(driver):
     driver.get(BASE + "/docs")
     WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
