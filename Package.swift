@@ -181,7 +181,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Audio", "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
+            "Audio", "Callbacks", "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: strictSwift),
     ]
