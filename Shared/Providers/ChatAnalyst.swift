@@ -6,21 +6,18 @@ import Foundation
 /// Hugging Face router or any OpenAI-compatible server. An answer cut by the token limit, a refusal or JSON that
 /// does not fit the schema is rejected and retried; the tokens it took are still recorded.
 public struct ChatAnalyst: Analyst {
-    /// Where the provider lives and its key.
-    public let endpoint: ProviderEndpoint
-    /// The model (Azure: the deployment).
-    public let model: String
-    let http: CurlHTTPClient
-    let timeout: Duration
+    /// The model that analyzes: where it lives, its key, its time limit.
+    public let chat: ChatModel
 
     /// Creates a client.
     public init(endpoint: ProviderEndpoint, model: String, http: CurlHTTPClient, timeout: Duration) {
-        self.endpoint = endpoint
-        self.model = model
-        self.http = http
-        self.timeout = timeout
+        chat = ChatModel(endpoint: endpoint, model: model, http: http, timeout: timeout)
     }
 
+    /// Where the provider lives and its key.
+    public var endpoint: ProviderEndpoint { chat.endpoint }
+    /// The model (Azure: the deployment).
+    public var model: String { chat.model }
     public var provider: String { endpoint.provider }
     public var cacheable: Bool { true }
 
@@ -34,8 +31,8 @@ public struct ChatAnalyst: Analyst {
                                                     schema: AnalysisPrompt.schema(for: Rubric.forMode(request.mode)))))
         let httpRequest = ProviderRequest.post(
             url: endpoint.url("chat/completions", model: model), headers: endpoint.authorization,
-            contentType: "application/json", body: Array(try JSONEncoder().encode(body)), timeout: timeout)
-        let exchange = try await ProviderRequest.send(httpRequest, provider: provider, secret: endpoint.secret, http: http)
+            contentType: "application/json", body: Array(try JSONEncoder().encode(body)), timeout: chat.timeout)
+        let exchange = try await ProviderRequest.send(httpRequest, provider: provider, secret: endpoint.secret, http: chat.http)
         let answer = try? JSONDecoder().decode(ChatCompletionAnswer.self, from: Data(exchange.response.body))
         let usage = ProviderUsage(
             step: "analysis", provider: provider, model: model, httpStatus: exchange.response.status,

@@ -23,6 +23,11 @@ public struct ChatModel: Sendable {
     /// `openai`, `azure`, `huggingface`.
     public var provider: String { endpoint.provider }
 
+    /// The same model with another time limit.
+    public func limited(to timeout: Duration) -> ChatModel {
+        ChatModel(endpoint: endpoint, model: model, http: http, timeout: timeout)
+    }
+
     /// The answer to `messages`, as the provider streams it: text pieces, then the usage. A refusal before the first
     /// piece, an error event, or a stream that ends before `[DONE]` throws ``ProviderFailure``; ending the iteration
     /// aborts the request.

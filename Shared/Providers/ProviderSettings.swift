@@ -101,7 +101,7 @@ public struct ProviderSettings: Sendable {
         analysts = order.compactMap { available[$0]?.analyst }
         let chatTimeout = Duration.seconds(try environment.int("CHAT_TIMEOUT_SECONDS", default: 120))
         chatModels = analysts.compactMap { analyst in
-            (analyst as? ChatAnalyst).map { ChatModel(endpoint: $0.endpoint, model: $0.model, http: $0.http, timeout: chatTimeout) }
+            (analyst as? ChatAnalyst)?.chat.limited(to: chatTimeout)
         }
         statuses = order.map { name in
             var steps: [String: String] = [:]
