@@ -26,7 +26,8 @@ public struct ProviderStatusPublisher: Service {
             } catch {
                 logger.debug("provider status not published", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            // Woken by graceful shutdown: the services after it in the group stop only once it has.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

@@ -61,7 +61,8 @@ public struct CallbackDispatcher: Service {
                 if free == 0 {
                     try? await Task.sleep(for: .milliseconds(50))
                 } else if claimed.count < free {
-                    try? await Task.sleep(for: settings.pollInterval)
+                    // Woken by graceful shutdown, which waits for this service before it stops the next.
+                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: settings.pollInterval) }
                 }
             }
         }
