@@ -98,5 +98,6 @@ public enum CallStoreMigrations {
             """),
         reportAggregates,
         reviews,
+        audioChunks,
     ]
 }
