@@ -132,7 +132,7 @@ let package = Package(
                           path: "Benchmarks/AnalyzerBenchmark", swiftSettings: strictSwift),
 
         .target(name: "TestSupport", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "PostgresClient", "RedisClient",
+            "CallAuditCore", "CallAuditRuntime", "CallStore", "PostgresClient", "RedisClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

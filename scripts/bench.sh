@@ -5,6 +5,7 @@
 #      and the ingest's peak RSS
 #   3. worker: one process draining 10,000 short text calls with the offline analyzer, and its peak RSS
 #   4. the offline analyzer alone: microseconds per call for each sample dialog and for a long call
+#   5. memory per recording: scripts/bench-audio.sh (25 and 100 MB uploads, eight 25 MB calls at once); AUDIO=0 skips it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,3 +75,9 @@ printf '%-44s %s / %s (target p99 <= 25 ms)\n' "ingest latency p50 / p99" "$p50"
 printf '%-44s %s MB (target <= 60 MB)\n' "ingest peak RSS" "$ingest_rss"
 printf '%-44s %.0f (target >= 1000)\n' "worker calls/s (one process, offline analyzer)" "$worker_rate"
 printf '%-44s %s MB\n' "worker peak RSS" "$worker_rss"
+
+if [ "${AUDIO:-1}" != 0 ]; then
+    echo
+    echo "== 5. memory per recording (scripts/bench-audio.sh)"
+    scripts/bench-audio.sh
+fi

@@ -18,30 +18,30 @@ public enum AudioPreparation {
 
     /// The clips of `recording` for a provider taking at most `maxBytes` and, when it says, `maxSeconds` per request.
     /// The length of a compressed recording is measured with ffprobe when the provider limits it; without ffmpeg it
-    /// is sent as it is.
+    /// is sent as it is. Channel files and re-encoded pieces are written to `folder`, which must outlive the clips.
     public static func clips(
-        _ recording: [UInt8], format: AudioFormat, maxBytes: Int, maxSeconds: Double? = nil, splitStereo: Bool,
-        transcoder: AudioTranscoder?
+        _ recording: AudioFile, format: AudioFormat, maxBytes: Int, maxSeconds: Double? = nil, splitStereo: Bool,
+        transcoder: AudioTranscoder?, folder: String
     ) throws -> [AudioClip] {
         guard format == .wav, let wav = WAVAudio(recording) else {
             guard let transcoder else {
-                guard recording.count <= maxBytes else { throw TooLarge(bytes: recording.count, limit: maxBytes) }
-                return [AudioClip(bytes: recording, format: format)]
+                guard recording.size <= maxBytes else { throw TooLarge(bytes: recording.size, limit: maxBytes) }
+                return [AudioClip(file: recording, format: format)]
             }
-            if recording.count <= maxBytes {
-                guard let maxSeconds, let seconds = try transcoder.duration(recording, format: format), seconds > maxSeconds else {
-                    return [AudioClip(bytes: recording, format: format)]
+            if recording.size <= maxBytes {
+                guard let maxSeconds, let seconds = try transcoder.duration(recording, folder: folder), seconds > maxSeconds else {
+                    return [AudioClip(file: recording, format: format)]
                 }
             }
-            return try transcoder.pieces(recording, format: format, maxBytes: maxBytes, maxSeconds: maxSeconds)
+            return try transcoder.pieces(recording, maxBytes: maxBytes, maxSeconds: maxSeconds, folder: folder)
         }
         if splitStereo, wav.channels == 2 {
-            return wav.channelFiles().enumerated().flatMap { channel, file -> [AudioClip] in
+            return try wav.channelFiles(in: folder).enumerated().flatMap { channel, file -> [AudioClip] in
                 pieces(of: WAVAudio(file) ?? wav, maxBytes: maxBytes, maxSeconds: maxSeconds, speaker: "channel \(channel + 1)")
             }
         }
-        if recording.count <= maxBytes, wav.duration <= maxSeconds ?? .infinity {
-            return [AudioClip(bytes: recording, format: .wav, duration: wav.duration)]
+        if recording.size <= maxBytes, wav.duration <= maxSeconds ?? .infinity {
+            return [AudioClip(file: recording, format: .wav, duration: wav.duration)]
         }
         return pieces(of: wav, maxBytes: maxBytes, maxSeconds: maxSeconds, speaker: nil)
     }
@@ -50,7 +50,7 @@ public enum AudioPreparation {
         let pieces = wav.pieces(maxBytes: maxBytes, maxSeconds: maxSeconds)
         return pieces.enumerated().map { index, piece in
             let end = index + 1 < pieces.count ? pieces[index + 1].offset : wav.duration
-            return AudioClip(bytes: piece.bytes, format: .wav, offset: piece.offset, duration: end - piece.offset, speaker: speaker)
+            return AudioClip(pieces: piece.pieces, format: .wav, offset: piece.offset, duration: end - piece.offset, speaker: speaker)
         }
     }
 }

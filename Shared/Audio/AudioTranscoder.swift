@@ -32,45 +32,41 @@ public struct AudioTranscoder: Sendable {
         public var description: String { "the recording could not be re-encoded: \(message)" }
     }
 
-    /// `recording` as MP3 pieces of at most `maxBytes` (and `maxSeconds`), each with the second it starts at.
-    public func pieces(_ recording: [UInt8], format: AudioFormat, maxBytes: Int, maxSeconds: Double? = nil) throws -> [AudioClip] {
-        try withInput(recording, format: format) { folder, input in
-            let bySize = max(1, Int(Double(maxBytes) * 0.9) / Self.bytesPerSecond)
-            let seconds = maxSeconds.map { min(bySize, max(1, Int($0))) } ?? bySize
-            try run(executable, ["-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.path, "-vn", "-ac", "1",
-                                 "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "segment", "-segment_time",
-                                 String(seconds), "-reset_timestamps", "1", folder.appendingPathComponent("piece%04d.mp3").path],
-                    in: folder)
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("piece") }.sorted()
-            guard !names.isEmpty else { throw Failure(message: "ffmpeg wrote no audio") }
-            return try names.enumerated().map { index, name in
-                let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-                guard bytes.count <= maxBytes else { throw Failure(message: "a piece is still over \(maxBytes) bytes") }
-                return AudioClip(bytes: bytes, format: .mp3, offset: Double(index * seconds))
+    /// `recording` as MP3 pieces of at most `maxBytes` (and `maxSeconds`), each with the second it starts at, written
+    /// to a folder of their own in `folder`.
+    public func pieces(_ recording: AudioFile, maxBytes: Int, maxSeconds: Double? = nil, folder: String) throws -> [AudioClip] {
+        let output = URL(fileURLWithPath: folder).appendingPathComponent("pieces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let bySize = max(1, Int(Double(maxBytes) * 0.9) / Self.bytesPerSecond)
+        let seconds = maxSeconds.map { min(bySize, max(1, Int($0))) } ?? bySize
+        try run(executable, ["-nostdin", "-hide_banner", "-loglevel", "error", "-i", recording.path, "-vn", "-ac", "1",
+                             "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "segment", "-segment_time",
+                             String(seconds), "-reset_timestamps", "1", output.appendingPathComponent("piece%04d.mp3").path],
+                in: output)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix("piece") }.sorted()
+        guard !names.isEmpty else { throw Failure(message: "ffmpeg wrote no audio") }
+        return try names.enumerated().map { index, name in
+            guard let piece = AudioFile(path: output.appendingPathComponent(name).path) else {
+                throw Failure(message: "ffmpeg's piece \(name) is missing")
             }
+            guard piece.size <= maxBytes else { throw Failure(message: "a piece is still over \(maxBytes) bytes") }
+            var clip = AudioClip(file: piece, format: .mp3)
+            clip.offset = Double(index * seconds)
+            return clip
         }
     }
 
     /// The recording's length in seconds as ffprobe (next to ffmpeg) reads it; `nil` without ffprobe or when the
-    /// container does not say.
-    public func duration(_ recording: [UInt8], format: AudioFormat) throws -> Double? {
+    /// container does not say. Its messages go to `folder`.
+    public func duration(_ recording: AudioFile, folder: String) throws -> Double? {
         let probe = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("ffprobe").path
         guard FileManager.default.isExecutableFile(atPath: probe) else { return nil }
-        return try withInput(recording, format: format) { folder, input in
-            let output = try run(probe, ["-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1",
-                                         input.path], in: folder)
-            return Double(output.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-    }
-
-    /// Runs `body` with `recording` written to a file in a folder of its own, removed afterwards.
-    func withInput<Result>(_ recording: [UInt8], format: AudioFormat, _ body: (URL, URL) throws -> Result) throws -> Result {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callaudit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("input.\(format.rawValue)")
-        try Data(recording).write(to: input)
-        return try body(folder, input)
+        let output = URL(fileURLWithPath: folder).appendingPathComponent("probe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let text = try run(probe, ["-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1",
+                                   recording.path], in: output)
+        return Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Runs `program` (ffmpeg or ffprobe) in `folder` and answers what it printed. Its output and messages go to

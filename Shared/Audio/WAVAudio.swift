@@ -1,5 +1,9 @@
-/// A RIFF/WAVE recording read far enough to measure it and cut it: its format chunk and where its samples are.
-/// Cutting works on whole sample frames, so every clip is itself a valid WAV file of the same encoding.
+import Foundation
+
+/// A RIFF/WAVE recording on disk, read far enough to measure it and cut it: its format chunk and where its samples
+/// are. Cutting works on whole sample frames, so every clip is itself a valid WAV file of the same encoding; a piece
+/// is a new header and a range of the file, and a channel is written to a file of its own a block at a time, so no
+/// recording is ever held in memory.
 public struct WAVAudio: Sendable {
     /// 1 PCM, 3 float, 6 A-law, 7 μ-law (the sub-format of an extensible header).
     public let formatTag: UInt16
@@ -9,26 +13,28 @@ public struct WAVAudio: Sendable {
     public let sampleRate: Int
     /// Bits per sample of one channel.
     public let bitsPerSample: Int
-    let bytes: [UInt8]
+    let source: AudioFile
     let data: Range<Int>
 
-    /// Reads the header; `nil` when `bytes` are not a WAV file this code can cut.
-    public init?(_ bytes: [UInt8]) {
-        guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8) else {
-            return nil
-        }
+    /// Reads the header of `file`; `nil` when it is not a WAV file this code can cut.
+    public init?(_ file: AudioFile) {
+        guard let riff = try? file.read(at: 0, count: 12), riff.count == 12, riff[0..<4].elementsEqual("RIFF".utf8),
+              riff[8..<12].elementsEqual("WAVE".utf8)
+        else { return nil }
         var format: (tag: UInt16, channels: Int, rate: Int, bits: Int)?
         var data: Range<Int>?
         var offset = 12
-        while offset + 8 <= bytes.count, data == nil {
-            let size = Int(Self.uint32(bytes, offset + 4))
+        while offset + 8 <= file.size, data == nil {
+            guard let header = try? file.read(at: offset, count: 8), header.count == 8 else { return nil }
+            let size = Int(Self.uint32(header, 4))
             let body = offset + 8
-            if bytes[offset..<offset + 4].elementsEqual("fmt ".utf8), size >= 16, body + size <= bytes.count {
-                var tag = Self.uint16(bytes, body)
-                if tag == 0xFFFE, size >= 26 { tag = Self.uint16(bytes, body + 24) }
-                format = (tag, Int(Self.uint16(bytes, body + 2)), Int(Self.uint32(bytes, body + 4)), Int(Self.uint16(bytes, body + 14)))
-            } else if bytes[offset..<offset + 4].elementsEqual("data".utf8) {
-                data = body..<min(bytes.count, body + size)
+            if header[0..<4].elementsEqual("fmt ".utf8), size >= 16, body + size <= file.size {
+                guard let chunk = try? file.read(at: body, count: min(size, 40)), chunk.count >= 16 else { return nil }
+                var tag = Self.uint16(chunk, 0)
+                if tag == 0xFFFE, chunk.count >= 26 { tag = Self.uint16(chunk, 24) }
+                format = (tag, Int(Self.uint16(chunk, 2)), Int(Self.uint32(chunk, 4)), Int(Self.uint16(chunk, 14)))
+            } else if header[0..<4].elementsEqual("data".utf8) {
+                data = body..<min(file.size, body + size)
             }
             offset = body + size + (size & 1)
         }
@@ -37,7 +43,7 @@ public struct WAVAudio: Sendable {
         self.channels = format.channels
         self.sampleRate = format.rate
         self.bitsPerSample = format.bits
-        self.bytes = bytes
+        self.source = file
         self.data = data
     }
 
@@ -50,29 +56,50 @@ public struct WAVAudio: Sendable {
     /// Seconds of audio.
     public var duration: Double { Double(frames) / Double(sampleRate) }
 
-    /// One mono file per channel.
-    public func channelFiles() -> [[UInt8]] {
+    /// One mono file per channel, written to `folder` a block of frames at a time.
+    public func channelFiles(in folder: String) throws -> [AudioFile] {
         let sampleBytes = bitsPerSample / 8
-        return (0..<channels).map { channel in
-            var samples: [UInt8] = []
-            samples.reserveCapacity(frames * sampleBytes)
-            for frame in 0..<frames {
-                let start = data.lowerBound + frame * frameBytes + channel * sampleBytes
-                samples += bytes[start..<start + sampleBytes]
+        let channelBytes = frames * sampleBytes
+        let header = Self.header(dataBytes: channelBytes, formatTag: formatTag, channels: 1, sampleRate: sampleRate,
+                                 bitsPerSample: bitsPerSample)
+        let paths = (0..<channels).map { "\(folder)/channel-\(UUID().uuidString)-\($0 + 1).wav" }
+        let outputs = try paths.map { path in
+            guard FileManager.default.createFile(atPath: path, contents: Data(header)) else {
+                throw CocoaError(.fileWriteUnknown)
             }
-            return Self.file(samples, formatTag: formatTag, channels: 1, sampleRate: sampleRate, bitsPerSample: bitsPerSample)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.seekToEnd()
+            return handle
         }
+        defer { outputs.forEach { try? $0.close() } }
+        let framesPerBlock = max(1, 1024 * 1024 / frameBytes)
+        var first = 0
+        while first < frames {
+            let count = min(framesPerBlock, frames - first)
+            let block = try source.read(at: data.lowerBound + first * frameBytes, count: count * frameBytes)
+            for channel in 0..<channels {
+                var samples = [UInt8](repeating: 0, count: count * sampleBytes)
+                for frame in 0..<count {
+                    let from = frame * frameBytes + channel * sampleBytes
+                    for byte in 0..<sampleBytes { samples[frame * sampleBytes + byte] = block[from + byte] }
+                }
+                try outputs[channel].write(contentsOf: samples)
+            }
+            first += count
+        }
+        return paths.map { AudioFile(path: $0, size: header.count + channelBytes) }
     }
 
-    /// Files of at most `maxBytes` (and `maxSeconds`) each, cut at frame boundaries, with the second each one starts at.
-    public func pieces(maxBytes: Int, maxSeconds: Double? = nil) -> [(bytes: [UInt8], offset: Double)] {
+    /// Clips of at most `maxBytes` (and `maxSeconds`) each, cut at frame boundaries, with the second each one starts
+    /// at: each a header of its own and a range of the file.
+    public func pieces(maxBytes: Int, maxSeconds: Double? = nil) -> [(pieces: [AudioClip.Piece], offset: Double)] {
         let framesBySize = (maxBytes - Self.headerBytes) / frameBytes
         let framesPerPiece = max(1, maxSeconds.map { min(framesBySize, Int($0 * Double(sampleRate))) } ?? framesBySize)
         return stride(from: 0, to: max(frames, 1), by: framesPerPiece).map { first in
-            let count = min(framesPerPiece, frames - first)
-            let start = data.lowerBound + first * frameBytes
-            let samples = Array(bytes[start..<start + max(0, count) * frameBytes])
-            return (Self.file(samples, formatTag: formatTag, channels: channels, sampleRate: sampleRate, bitsPerSample: bitsPerSample),
+            let length = max(0, min(framesPerPiece, frames - first)) * frameBytes
+            let header = Self.header(dataBytes: length, formatTag: formatTag, channels: channels, sampleRate: sampleRate,
+                                     bitsPerSample: bitsPerSample)
+            return ([.bytes(header), .file(path: source.path, offset: data.lowerBound + first * frameBytes, length: length)],
                     Double(first) / Double(sampleRate))
         }
     }
@@ -81,15 +108,18 @@ public struct WAVAudio: Sendable {
 
     /// A canonical 44-byte-header WAV file around `samples`.
     public static func file(_ samples: [UInt8], formatTag: UInt16, channels: Int, sampleRate: Int, bitsPerSample: Int) -> [UInt8] {
+        header(dataBytes: samples.count, formatTag: formatTag, channels: channels, sampleRate: sampleRate,
+               bitsPerSample: bitsPerSample) + samples
+    }
+
+    /// The canonical 44-byte header of a WAV file whose samples are `dataBytes` long.
+    static func header(dataBytes: Int, formatTag: UInt16, channels: Int, sampleRate: Int, bitsPerSample: Int) -> [UInt8] {
         let blockAlign = channels * bitsPerSample / 8
-        var file: [UInt8] = []
-        file.reserveCapacity(headerBytes + samples.count)
-        file += Array("RIFF".utf8) + le32(36 + samples.count) + Array("WAVE".utf8)
-        file += Array("fmt ".utf8) + le32(16) + le16(Int(formatTag)) + le16(channels) + le32(sampleRate)
-        file += le32(sampleRate * blockAlign) + le16(blockAlign) + le16(bitsPerSample)
-        file += Array("data".utf8) + le32(samples.count)
-        file += samples
-        return file
+        var header = Array("RIFF".utf8) + le32(36 + dataBytes) + Array("WAVE".utf8)
+        header += Array("fmt ".utf8) + le32(16) + le16(Int(formatTag)) + le16(channels) + le32(sampleRate)
+        header += le32(sampleRate * blockAlign) + le16(blockAlign) + le16(bitsPerSample)
+        header += Array("data".utf8) + le32(dataBytes)
+        return header
     }
 
     static func uint16(_ bytes: [UInt8], _ offset: Int) -> UInt16 {

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <stdio.h>
+#include <unistd.h>
 
 /* Typed wrappers: curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call. */
 static inline CURLcode ca_curl_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -141,6 +143,108 @@ static inline curl_socket_t ca_open_socket(void *context, curlsocktype purpose, 
 static inline CURLcode ca_curl_install_socket_guard(CURL *handle, ca_socket_guard *guard) {
     CURLcode code = curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, ca_open_socket);
     return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard);
+}
+
+/* A request body read by curl as it sends it, from pieces of memory and of files (a recording is never loaded to
+   send it). A piece is `length` bytes at `data`, or, when `data` is NULL, at `offset` in the open file `fd`. */
+typedef struct {
+    const unsigned char *data;
+    int fd;
+    curl_off_t offset;
+    curl_off_t length;
+} ca_body_piece;
+
+typedef struct {
+    const ca_body_piece *pieces;
+    size_t count;
+    size_t index;        /* the piece being sent */
+    curl_off_t position; /* bytes of it already sent */
+    int failed;          /* a file could not be read */
+} ca_body_reader;
+
+static inline size_t ca_body_read(char *buffer, size_t size, size_t count, void *context) {
+    ca_body_reader *reader = (ca_body_reader *)context;
+    size_t capacity = size * count, written = 0;
+    while (written < capacity && reader->index < reader->count) {
+        const ca_body_piece *piece = &reader->pieces[reader->index];
+        curl_off_t left = piece->length - reader->position;
+        if (left <= 0) {
+            reader->index += 1;
+            reader->position = 0;
+            continue;
+        }
+        size_t wanted = capacity - written < (size_t)left ? capacity - written : (size_t)left;
+        if (piece->data) {
+            memcpy(buffer + written, piece->data + reader->position, wanted);
+        } else {
+            ssize_t got = pread(piece->fd, buffer + written, wanted, (off_t)(piece->offset + reader->position));
+            if (got <= 0) {
+                reader->failed = 1;
+                return CURL_READFUNC_ABORT;
+            }
+            wanted = (size_t)got;
+        }
+        written += wanted;
+        reader->position += (curl_off_t)wanted;
+    }
+    return written;
+}
+
+/* Rewinds (or moves) the body when curl must send it again, e.g. after a redirect. */
+static inline int ca_body_seek(void *context, curl_off_t offset, int origin) {
+    ca_body_reader *reader = (ca_body_reader *)context;
+    if (origin != SEEK_SET) return CURL_SEEKFUNC_CANTSEEK;
+    reader->index = 0;
+    reader->position = 0;
+    while (reader->index < reader->count && offset >= reader->pieces[reader->index].length) {
+        offset -= reader->pieces[reader->index].length;
+        reader->index += 1;
+    }
+    if (reader->index == reader->count && offset > 0) return CURL_SEEKFUNC_FAIL;
+    reader->position = offset;
+    return CURL_SEEKFUNC_OK;
+}
+
+static inline CURLcode ca_curl_send_body(CURL *handle, ca_body_reader *reader, curl_off_t length) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_POST, 1L);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_READFUNCTION, ca_body_read);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_READDATA, reader);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, ca_body_seek);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_SEEKDATA, reader);
+    return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, length);
+}
+
+/* A response body written to an open file as it arrives, with a cap (a download is never held in memory). */
+typedef struct {
+    int fd;
+    size_t length;
+    size_t limit;
+    int exceeded;
+    int failed;
+} ca_file_sink;
+
+static inline size_t ca_file_sink_write(char *bytes, size_t size, size_t count, void *context) {
+    ca_file_sink *sink = (ca_file_sink *)context;
+    size_t total = size * count, done = 0;
+    if (sink->length + total > sink->limit) {
+        sink->exceeded = 1;
+        return 0; /* aborts the transfer */
+    }
+    while (done < total) {
+        ssize_t wrote = write(sink->fd, bytes + done, total - done);
+        if (wrote <= 0) {
+            sink->failed = 1;
+            return 0;
+        }
+        done += (size_t)wrote;
+    }
+    sink->length += total;
+    return total;
+}
+
+static inline CURLcode ca_curl_write_to_file(CURL *handle, ca_file_sink *sink) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, ca_file_sink_write);
+    return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_WRITEDATA, sink);
 }
 
 #endif

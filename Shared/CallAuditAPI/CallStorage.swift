@@ -15,8 +15,14 @@ public protocol CallStorage: Sendable {
     func find(_ id: UUID) async throws -> CallRecord?
     /// A finished call's result.
     func result(of id: UUID) async throws -> AnalysisResult?
-    /// A call's uploaded recording.
+    /// A call's uploaded recording: its name, type and size.
     func audio(of id: UUID) async throws -> UploadedAudio?
+    /// Chunk `index` of a call's recording; `nil` past its end.
+    func audioChunk(_ index: Int, of id: UUID) async throws -> [UInt8]?
+    /// Stores one chunk of a recording as it streams in, under the id its call will have.
+    func storeAudioChunk(_ bytes: [UInt8], index: Int, of id: UUID) async throws
+    /// Removes the chunks stored under `id` unless a stored call owns them.
+    func discardAudio(of id: UUID) async throws
     /// A page of calls in `sort` order, each with its result in brief.
     func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage
     /// One page of the managers' summaries over a period, sorted as asked.

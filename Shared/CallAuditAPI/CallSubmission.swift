@@ -29,8 +29,9 @@ struct CallSubmission: Sendable, Decodable {
     }
 
     /// Checks every field and builds the call to store; a bad field throws a 400 that names it.
+    /// An upload's call gets the id its recording's chunks were stored under (`id`).
     func validated(
-        source: CallSource, idempotencyKey: String?, audio: UploadedAudio? = nil, limits: SubmissionLimits
+        source: CallSource, idempotencyKey: String?, id: UUID = UUID(), audio: UploadedAudio? = nil, limits: SubmissionLimits
     ) throws -> NewCall {
         let mode = try Self.mode(self.mode)
         let text = dialogText?.trimmed
@@ -53,7 +54,7 @@ struct CallSubmission: Sendable, Decodable {
             }
             try AudioURLPolicy.check(url, field: audioURLField, allowPrivate: limits.allowPrivateURLs)
         case .upload:
-            guard let audio, !audio.data.isEmpty else {
+            guard let audio, audio.size > 0 else {
                 throw CallAuditError.badRequest("missing_field", "the multipart field audio is required and must not be empty")
             }
         }
@@ -62,6 +63,7 @@ struct CallSubmission: Sendable, Decodable {
         }
         let metadataJSON = try Self.metadataJSON(metadata)
         return NewCall(
+            id: id,
             externalID: try Self.identifier(callID, field: "call_id", maxLength: 256),
             managerID: try Self.identifier(managerID, field: "manager_id", maxLength: 128) ?? "unassigned",
             mode: mode,

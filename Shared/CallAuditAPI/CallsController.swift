@@ -24,10 +24,12 @@ struct CallsController<Context: RequestContext>: Sendable {
     }
 
     func upload(_ request: Request) async throws -> AcceptedCall {
-        let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
-        let call = try form.submission.validated(
-            source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: configuration.submissionLimits)
-        return AcceptedCall(try await intake.accept(call))
+        try await MultipartForm.withUpload(request, maxFileBytes: configuration.maxUploadBytes, storage: calls) { form in
+            let call = try form.submission.validated(
+                source: .upload, idempotencyKey: request.idempotencyKey, id: form.audioID, audio: form.audio,
+                limits: configuration.submissionLimits)
+            return AcceptedCall(try await intake.accept(call))
+        }
     }
 
     func show(_ context: Context) async throws -> CallView {

@@ -10,25 +10,27 @@ extension DashboardController {
     func submit(_ request: Request) async throws -> Response {
         var fields: [String: String] = [:]
         do {
-            let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
-            fields = form.fields
-            try checkForm(request, csrf: form.fields["csrf"])
-            var submission = form.submission
-            submission.dialogText = form.fields["dialog_text"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
-            submission.audioURL = form.fields["audio_url"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
-            let audio = form.audio.flatMap { $0.data.isEmpty ? nil : $0 }
-            let call: NewCall
-            if let audio {
-                guard submission.dialogText == nil, submission.audioURL == nil else {
-                    throw CallAuditError.badRequest("invalid_body", "give a dialog, a recording or its URL, not more than one")
+            return try await MultipartForm.withUpload(request, maxFileBytes: configuration.maxUploadBytes, storage: calls) { form in
+                fields = form.fields
+                try checkForm(request, csrf: form.fields["csrf"])
+                var submission = form.submission
+                submission.dialogText = form.fields["dialog_text"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
+                submission.audioURL = form.fields["audio_url"].flatMap { $0.trimmed.isEmpty ? nil : $0 }
+                let audio = form.audio.flatMap { $0.size == 0 ? nil : $0 }
+                let call: NewCall
+                if let audio {
+                    guard submission.dialogText == nil, submission.audioURL == nil else {
+                        throw CallAuditError.badRequest("invalid_body", "give a dialog, a recording or its URL, not more than one")
+                    }
+                    call = try submission.validated(source: .upload, idempotencyKey: nil, id: form.audioID, audio: audio,
+                                                    limits: configuration.submissionLimits)
+                } else {
+                    let source = try CallsController<Context>.source(of: submission)
+                    call = try submission.validated(source: source, idempotencyKey: nil, limits: configuration.submissionLimits)
                 }
-                call = try submission.validated(source: .upload, idempotencyKey: nil, audio: audio, limits: configuration.submissionLimits)
-            } else {
-                let source = try CallsController<Context>.source(of: submission)
-                call = try submission.validated(source: source, idempotencyKey: nil, limits: configuration.submissionLimits)
+                let stored = try await intake.accept(call)
+                return Response(status: .seeOther, headers: [.location: "/calls/\(stored.id.uuidString.lowercased())"])
             }
-            let stored = try await intake.accept(call)
-            return Response(status: .seeOther, headers: [.location: "/calls/\(stored.id.uuidString.lowercased())"])
         } catch let error as CallAuditError {
             return page(request, section: .analyze, title: "analyze_title", template: "analyze",
                         status: HTTPResponse.Status(code: error.status)) {
@@ -157,12 +159,24 @@ extension DashboardController {
         else { throw CallAuditError.notFound("this call has no uploaded recording") }
         var headers: HTTPFields = [.contentType: audio.contentType ?? "application/octet-stream", .acceptRanges: "bytes",
                                    .cacheControl: "private, max-age=3600"]
-        guard let range = request.headers[.range].flatMap({ Self.byteRange($0, size: audio.data.count) }) else {
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: audio.data)))
+        guard let range = request.headers[.range].flatMap({ Self.byteRange($0, size: audio.size) }) else {
+            return Response(status: .ok, headers: headers, body: Self.recordingBody(id, range: 0...max(0, audio.size - 1), calls: calls))
         }
-        headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(audio.data.count)"
-        return Response(status: .partialContent, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: audio.data[range])))
+        headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(audio.size)"
+        return Response(status: .partialContent, headers: headers, body: Self.recordingBody(id, range: range, calls: calls))
+    }
+
+    /// The bytes `range` of a call's recording, read from the store a chunk at a time as the response is written.
+    static func recordingBody(_ id: UUID, range: ClosedRange<Int>, calls: any CallStorage) -> ResponseBody {
+        ResponseBody(contentLength: range.count) { writer in
+            for index in (range.lowerBound / AudioChunk.size)...(range.upperBound / AudioChunk.size) {
+                guard let chunk = try await calls.audioChunk(index, of: id) else { break }
+                let start = index * AudioChunk.size
+                let slice = chunk[max(0, range.lowerBound - start)..<min(chunk.count, range.upperBound - start + 1)]
+                try await writer.write(ByteBuffer(bytes: slice))
+            }
+            try await writer.finish(nil)
+        }
     }
 
     /// The one range of a `Range: bytes=a-b`, `bytes=a-` or `bytes=-n` header within `size` bytes; `nil` for anything

@@ -51,11 +51,6 @@ struct DropFolder: Sendable {
         Self.entry(folder: path(Self.claimedFolder), relativePath: relativePath)?.size
     }
 
-    /// A claimed file's bytes.
-    func contents(ofClaimed relativePath: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path(Self.claimedFolder, relativePath)))
-    }
-
     /// A claimed file's sidecar (`call.json` beside `call.wav`), claimed with it or still waiting (a process that died
     /// between the two renames).
     func sidecar(ofClaimed relativePath: String) throws -> Data? {

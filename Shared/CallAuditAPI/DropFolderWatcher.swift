@@ -111,23 +111,27 @@ public struct DropFolderWatcher: Service {
         return outcome
     }
 
-    /// The call a claimed file stands for, through the API's validation and intake.
+    /// The call a claimed file stands for, through the API's validation and intake. A recording is stored a chunk at a
+    /// time as it is read (the upload's way: never whole in memory), under an id of its own that the call takes, or
+    /// whose chunks are removed when the call was stored before or is refused.
     func accept(_ relativePath: String) async -> Outcome {
+        let audioID = UUID()
+        let outcome = await make(relativePath, audioID: audioID)
+        try? await intake.calls.discardAudio(of: audioID)
+        return outcome
+    }
+
+    private func make(_ relativePath: String, audioID: UUID) async -> Outcome {
         let url = URL(fileURLWithPath: relativePath)
         let kind = url.pathExtension.lowercased()
         let isText = kind == "txt"
         guard isText || Self.audioTypes[kind] != nil else {
             return .refused("not a recording (\(Self.audioTypes.keys.sorted().joined(separator: ", "))) or a .txt dialog")
         }
+        let (limit, limitName) = isText ? (configuration.maxTextBytes, "MAX_TEXT_BYTES") : (configuration.maxUploadBytes, "MAX_UPLOAD_BYTES")
         do {
-            let (content, sidecar) = try await blocking { () throws -> (Data?, Data?) in
-                let size = folder.size(ofClaimed: relativePath) ?? 0
-                guard size <= (isText ? configuration.maxTextBytes : configuration.maxUploadBytes) else { return (nil, nil) }
-                return (try folder.contents(ofClaimed: relativePath), try folder.sidecar(ofClaimed: relativePath))
-            }
-            guard let content else {
-                return .refused("larger than \(isText ? "MAX_TEXT_BYTES" : "MAX_UPLOAD_BYTES") (\(isText ? configuration.maxTextBytes : configuration.maxUploadBytes) bytes)")
-            }
+            let (size, sidecar) = try await blocking { (folder.size(ofClaimed: relativePath) ?? 0, try folder.sidecar(ofClaimed: relativePath)) }
+            guard size <= limit else { return .refused("larger than \(limitName) (\(limit) bytes)") }
             var submission = CallSubmission()
             if let sidecar {
                 do {
@@ -138,14 +142,29 @@ public struct DropFolderWatcher: Service {
             }
             let subfolder = (relativePath as NSString).deletingLastPathComponent
             if submission.managerID == nil && !subfolder.isEmpty { submission.managerID = subfolder }
-            let key = "inbox:" + Array(SHA256.hash(data: Data((relativePath + "\n").utf8) + content)).hexString
+            var digest = SHA256()
+            digest.update(data: Data((relativePath + "\n").utf8))
+            let reader = try await blocking { try FileHandle(forReadingFrom: URL(fileURLWithPath: folder.path(DropFolder.claimedFolder, relativePath))) }
+            defer { try? reader.close() }
+            var text = Data()
+            var chunks = 0
+            while let piece = try await blocking({ try reader.read(upToCount: AudioChunk.size) }), !piece.isEmpty {
+                digest.update(data: piece)
+                if isText {
+                    text += piece
+                } else {
+                    try await intake.calls.storeAudioChunk(Array(piece), index: chunks, of: audioID)
+                    chunks += 1
+                }
+            }
+            let key = "inbox:" + Array(digest.finalize()).hexString
             let call: NewCall
             if isText {
-                submission.dialogText = String(decoding: content, as: UTF8.self)
+                submission.dialogText = String(decoding: text, as: UTF8.self)
                 call = try submission.validated(source: .text, idempotencyKey: key, limits: configuration.submissionLimits)
             } else {
-                let audio = UploadedAudio(filename: url.lastPathComponent, contentType: Self.audioTypes[kind], data: Array(content))
-                call = try submission.validated(source: .upload, idempotencyKey: key, audio: audio,
+                let audio = UploadedAudio(filename: url.lastPathComponent, contentType: Self.audioTypes[kind], size: size)
+                call = try submission.validated(source: .upload, idempotencyKey: key, id: audioID, audio: audio,
                                                 limits: configuration.submissionLimits)
             }
             return .accepted(try await intake.accept(call).id)

@@ -5,12 +5,14 @@ import Hummingbird
 import MultipartKit
 import NIOCore
 
-/// A `multipart/form-data` upload read as it streams in: the text fields of a call and one recording,
-/// with the recording capped while it arrives (nothing past the cap is held).
+/// A `multipart/form-data` upload read as it streams in: the text fields of a call and one recording, written to
+/// the store a chunk at a time as it arrives (``AudioChunk/size`` bytes buffered at most) and capped while it does.
 struct MultipartForm {
+    /// The id the recording's chunks are stored under: the id of the call that is to own them.
+    let audioID: UUID
     /// The text fields, by name.
     var fields: [String: String] = [:]
-    /// The file part named `audio` (or `file`, as the seed API named it).
+    /// The file part named `audio` (or `file`, as the seed API named it), once it has been stored whole.
     var audio: UploadedAudio?
 
     static let fileFieldNames: Set<String> = ["audio", "file"]
@@ -23,12 +25,33 @@ struct MultipartForm {
             callbackURL: fields["callback_url"])
     }
 
-    static func read(_ request: Request, maxFileBytes: Int) async throws -> MultipartForm {
+    /// Reads the form, storing its recording in `storage` as it streams in, and runs `body` with it (validate and
+    /// accept the call, whose id must be ``audioID``). Whatever happens — the cap crossed, a malformed body, a field
+    /// refused, the call a repeat of a stored one, a fault — chunks that no stored call owns are removed afterwards.
+    static func withUpload<T>(
+        _ request: Request, maxFileBytes: Int, storage: any CallStorage, _ body: (MultipartForm) async throws -> T
+    ) async throws -> T {
+        let audioID = UUID()
+        var stored = false
+        do {
+            let form = try await read(request, maxFileBytes: maxFileBytes, audioID: audioID, storage: storage) { stored = true }
+            let value = try await body(form)
+            if stored { try? await storage.discardAudio(of: audioID) }
+            return value
+        } catch {
+            if stored { try? await storage.discardAudio(of: audioID) }
+            throw error
+        }
+    }
+
+    static func read(
+        _ request: Request, maxFileBytes: Int, audioID: UUID, storage: any CallStorage, didStore: () -> Void
+    ) async throws -> MultipartForm {
         guard let contentType = request.headers[.contentType], let boundary = Self.boundary(of: contentType) else {
             throw CallAuditError(status: 415, code: "unsupported_media_type",
                                  message: "send the recording as multipart/form-data with a file field named audio")
         }
-        let collector = MultipartPartCollector(maxFileBytes: maxFileBytes)
+        let collector = MultipartPartCollector(maxFileBytes: maxFileBytes, audioID: audioID)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in collector.header(name: name, value: value) }
         parser.onBody = { buffer in collector.body(&buffer) }
@@ -40,6 +63,10 @@ struct MultipartForm {
                 throw CallAuditError.badRequest("invalid_multipart", "the multipart body is malformed")
             }
             if let error = collector.error { throw error }
+            while let chunk = collector.chunks.take(final: collector.form.audio != nil) {
+                didStore()
+                try await storage.storeAudioChunk(chunk.bytes, index: chunk.index, of: audioID)
+            }
         }
         if let error = collector.error { throw error }
         guard collector.completedParts > 0 else {

@@ -5,12 +5,15 @@ import NIOCore
 
 /// Collects the parts the parser reports, one at a time, within the form's limits: one recording of at most
 /// `maxFileBytes`, text fields of at most `MultipartForm.maxFieldBytes` together, `maxParts` parts. The first limit
-/// crossed stops the upload, so a request never holds more than the recording and one megabyte of fields.
+/// crossed stops the upload. The recording is not kept: its bytes go to `chunks`, which the reader empties into the
+/// store as each chunk fills, so a request holds one chunk of the recording and at most one megabyte of fields.
 final class MultipartPartCollector {
     static let maxParts = 64
     let maxFileBytes: Int
-    var form = MultipartForm()
+    var form: MultipartForm
     var error: CallAuditError?
+    /// The recording's bytes not yet stored.
+    var chunks = AudioChunker()
     private(set) var completedParts = 0
     private var name: String?
     private var filename: String?
@@ -18,8 +21,9 @@ final class MultipartPartCollector {
     private var bytes: [UInt8] = []
     private var fieldBytes = 0
 
-    init(maxFileBytes: Int) {
+    init(maxFileBytes: Int, audioID: UUID) {
         self.maxFileBytes = maxFileBytes
+        form = MultipartForm(audioID: audioID)
     }
 
     var isFile: Bool { name.map(MultipartForm.fileFieldNames.contains) ?? false }
@@ -40,10 +44,11 @@ final class MultipartPartCollector {
         guard error == nil else { return }
         if isFile {
             guard form.audio == nil else { return refuse(.badRequest("invalid_multipart", "send one recording per call")) }
-            guard bytes.count + buffer.readableBytes <= maxFileBytes else {
+            guard chunks.totalBytes + buffer.readableBytes <= maxFileBytes else {
                 return refuse(CallAuditError(status: 413, code: "file_too_large",
                                              message: "the recording is larger than \(maxFileBytes) bytes"))
             }
+            return chunks.append(contentsOf: buffer.readableBytesView)
         } else {
             guard fieldBytes + buffer.readableBytes <= MultipartForm.maxFieldBytes else {
                 return refuse(CallAuditError(status: 413, code: "field_too_large",
@@ -73,7 +78,7 @@ final class MultipartPartCollector {
         }
         if isFile {
             guard form.audio == nil else { return refuse(.badRequest("invalid_multipart", "send one recording per call")) }
-            form.audio = UploadedAudio(filename: filename, contentType: contentType, data: bytes)
+            form.audio = UploadedAudio(filename: filename, contentType: contentType, size: chunks.totalBytes)
         } else {
             form.fields[name] = String(decoding: bytes, as: UTF8.self)
         }

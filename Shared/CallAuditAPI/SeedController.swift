@@ -18,10 +18,12 @@ struct SeedController<Context: RequestContext>: Sendable {
             try await analyze(request, context: context, source: .url)
         }
         routes.on("/analyze_audio_call", method: .post) { request, context in
-            let form = try await MultipartForm.read(request, maxFileBytes: configuration.maxUploadBytes)
-            let call = try form.submission.validated(
-                source: .upload, idempotencyKey: request.idempotencyKey, audio: form.audio, limits: configuration.submissionLimits)
-            return try await answer(call, request: request, context: context)
+            return try await MultipartForm.withUpload(request, maxFileBytes: configuration.maxUploadBytes, storage: calls) { form in
+                let call = try form.submission.validated(
+                    source: .upload, idempotencyKey: request.idempotencyKey, id: form.audioID, audio: form.audio,
+                    limits: configuration.submissionLimits)
+                return try await answer(call, request: request, context: context)
+            }
         }
     }
 

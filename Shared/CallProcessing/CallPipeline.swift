@@ -2,7 +2,6 @@ import Audio
 import CallAuditCore
 import CallStore
 import CoreExtensions
-import Crypto
 import CurlHTTP
 import FailurePolicy
 import Foundation
@@ -48,18 +47,20 @@ public struct CallPipeline: Sendable {
             guard let text = call.dialogText else { throw CallFailure.permanent("the call has no dialog text") }
             segments = DialogParser.segments(from: text)
         case .upload, .url:
-            try await stages.enter(.acquiring)
-            let recording = try await acquire(call)
-            try await stages.enter(.normalizing)
-            guard let format = AudioFormat.sniff(recording) else {
-                throw CallFailure.permanent("the recording is not WAV, MP3, OGG, FLAC, M4A or WebM audio")
+            let transcription = try await RecordingFolder.with(threads: audioThreads) { folder in
+                try await stages.enter(.acquiring)
+                let recording = try await acquire(call, into: folder)
+                try await stages.enter(.normalizing)
+                guard let format = recording.format else {
+                    throw CallFailure.permanent("the recording is not WAV, MP3, OGG, FLAC, M4A or WebM audio")
+                }
+                guard !providers.transcribers.isEmpty else {
+                    throw CallFailure("no transcription provider is configured; the call waits for one", .providerUnavailable)
+                }
+                try await stages.enter(.transcribing)
+                return try await transcribe(recording, format: format, folder: folder, language: call.languageHint,
+                                            callID: call.id, logger: logger)
             }
-            guard !providers.transcribers.isEmpty else {
-                throw CallFailure("no transcription provider is configured; the call waits for one", .providerUnavailable)
-            }
-            try await stages.enter(.transcribing)
-            let transcription = try await transcribe(
-                recording, format: format, language: call.languageHint, callID: call.id, logger: logger)
             segments = transcription.value.segments
             steps.append(ProviderStep(step: "transcription", provider: transcription.provider, model: transcription.model,
                                       cached: transcription.cached ? true : nil))
@@ -94,26 +95,25 @@ public struct CallPipeline: Sendable {
     }
 
     /// The transcript through the chain: each transcriber gets the recording cut to its upload limit (one clip per
-    /// channel of a stereo recording); one that cannot take it at all is left out.
-    func transcribe(_ recording: [UInt8], format: AudioFormat, language: String?, callID: UUID, logger: Logger) async throws
-        -> ChainOutcome<Transcript>
-    {
+    /// channel of a stereo recording); one that cannot take it at all is left out. The clips are files in `folder`
+    /// (or ranges of the recording's), sent from there.
+    func transcribe(
+        _ recording: Recording, format: AudioFormat, folder: String, language: String?, callID: UUID, logger: Logger
+    ) async throws -> ChainOutcome<Transcript> {
         let (splitStereo, transcoder) = (providers.splitStereo, providers.transcoder)
         let transcribers = providers.transcribers
         let prepared = try await audioThreads.runIfActive {
-            let digest = SHA256.hash(data: recording).hexString
-            let clips = transcribers.map { transcriber in
+            transcribers.map { transcriber in
                 Result {
-                    try AudioPreparation.clips(recording, format: format, maxBytes: transcriber.maxUploadBytes,
+                    try AudioPreparation.clips(recording.file, format: format, maxBytes: transcriber.maxUploadBytes,
                                                maxSeconds: transcriber.maxClipSeconds,
-                                               splitStereo: splitStereo, transcoder: transcoder)
+                                               splitStereo: splitStereo, transcoder: transcoder, folder: folder)
                 }
             }
-            return (digest: digest, clips: clips)
         }
         var links: [ProviderLink<Transcript>] = []
         var refusal: (any Error)?
-        for (transcriber, clips) in zip(transcribers, prepared.clips) {
+        for (transcriber, clips) in zip(transcribers, prepared) {
             switch clips {
             case .success(let clips):
                 let transcription = ClipTranscription(transcriber: transcriber, clips: clips, language: language)
@@ -125,7 +125,7 @@ public struct CallPipeline: Sendable {
             }
         }
         if links.isEmpty, let refusal { throw CallFailure.permanent(String(describing: refusal)) }
-        let identity = "\(prepared.digest)|\(language ?? "")|stereo-split=\(splitStereo)"
+        let identity = "\(recording.digest)|\(language ?? "")|stereo-split=\(splitStereo)"
         return try await throughChain(callID: callID, spent: []) {
             try await chain.run(step: "transcription", links: links, identity: identity, logger: logger)
         }
@@ -143,19 +143,31 @@ public struct CallPipeline: Sendable {
         }
     }
 
-    /// The recording's bytes: from PostgreSQL for an upload, by download for a URL.
-    func acquire(_ call: CallRecord) async throws -> [UInt8] {
+    /// The recording, written to `folder` as it arrives: read from PostgreSQL a chunk at a time for an upload,
+    /// downloaded straight to the file for a URL. Hashed and sniffed without being held in memory.
+    func acquire(_ call: CallRecord, into folder: String) async throws -> Recording {
+        let path = "\(folder)/recording"
         if call.source == .upload {
             guard let audio = try await repository.audio(of: call.id) else {
                 throw CallFailure.permanent("the uploaded recording is missing")
             }
-            return audio.data
+            let writer = try await RecordingWriter.create(path, threads: audioThreads)
+            var index = 0
+            while writer.size < audio.size, let chunk = try await repository.audioChunk(index, of: call.id) {
+                try await writer.append(chunk)
+                index += 1
+            }
+            guard writer.size == audio.size else {
+                throw CallFailure.permanent("the uploaded recording is incomplete: \(writer.size) of \(audio.size) bytes are stored")
+            }
+            return writer.finish()
         }
         guard let url = call.audioURL else { throw CallFailure.permanent("the call has no recording URL") }
         var request = HTTPRequest(url: url)
         request.maxResponseBytes = configuration.maxDownloadBytes
         request.timeout = configuration.downloadTimeout
         request.allowPrivateAddresses = configuration.allowPrivateAudioURLs
+        request.responseFile = path
         let response: HTTPResponse
         do {
             response = try await http.execute(request)
@@ -167,6 +179,6 @@ public struct CallPipeline: Sendable {
                 "the recording URL answered \(response.status)",
                 HTTPStatusPolicy.disposition(status: response.status, server: .recordingSource))
         }
-        return response.body
+        return try await audioThreads.runIfActive { try Recording(downloaded: path) }
     }
 }

@@ -78,7 +78,13 @@ public struct QueueMaintenance: Service {
             after = candidates.count == 1000 ? candidates.last : nil
         } while after != nil
         if swept > 0 { logger.warning("re-enqueued calls the queue had lost", metadata: ["count": "\(swept)"]) }
+        let orphans = try await repository.removeOrphanedAudio(olderThan: Self.orphanedAudioAge)
+        if orphans > 0 { logger.info("removed recordings no call took", metadata: ["count": "\(orphans)"]) }
     }
+
+    /// How long an upload's chunks may wait for their call before the sweeper takes them for the remains of an
+    /// upload cut off by a fault (a day: far longer than any upload takes).
+    static let orphanedAudioAge: Double = 86_400
 
     func attempt(_ task: String, _ body: () async throws -> Void) async {
         do {

@@ -24,17 +24,17 @@ public struct CallRepository: Sendable {
     }
 
     /// Stores a new call, or finds the one an earlier request stored under the same idempotency key or
-    /// the same CRM call id and mode. An uploaded recording is stored in the same transaction.
+    /// the same CRM call id and mode. An uploaded recording, whose chunks were stored under the call's id as it
+    /// streamed in (``storeAudioChunk(_:index:of:)``), becomes the call's in the same transaction.
     public func insert(_ call: NewCall) async throws -> StoredCall {
         guard let audio = call.audio else { return try await insert([call])[0] }
         let inserted = try await pool.transaction { connection in
             let result = try connection.query(Self.insertStatement(rows: 1), Self.insertParameters(call))
             if result.first != nil {
                 _ = try connection.query("""
-                    INSERT INTO call_audio (call_id, filename, content_type, size_bytes, data)
-                    VALUES ($1, $2, $3, $4, $5)
-                    """, [.init(call.id), .init(audio.filename), .init(audio.contentType), .init(audio.data.count),
-                          .bytes(audio.data)])
+                    INSERT INTO call_audio (call_id, filename, content_type, size_bytes)
+                    VALUES ($1, $2, $3, $4)
+                    """, [.init(call.id), .init(audio.filename), .init(audio.contentType), .init(audio.size)])
             }
             return result
         }
@@ -114,14 +114,6 @@ public struct CallRepository: Sendable {
         let rows = try await pool.query("SELECT result::text AS result FROM call_results WHERE call_id = $1", [.init(id)])
         guard let text = rows.first?["result"].string else { return nil }
         return try JSONDecoder().decode(AnalysisResult.self, from: Data(text.utf8))
-    }
-
-    /// The uploaded recording of a call.
-    public func audio(of id: UUID) async throws -> UploadedAudio? {
-        let rows = try await pool.query(
-            "SELECT filename, content_type, data FROM call_audio WHERE call_id = $1", [.init(id)])
-        guard let row = rows.first, let data = row["data"].bytes else { return nil }
-        return UploadedAudio(filename: row["filename"].string, contentType: row["content_type"].string, data: data)
     }
 
     /// Answers whether PostgreSQL is reachable.

@@ -99,6 +99,7 @@ public enum CallStoreMigrations {
         reportAggregates,
         reviews,
         callbacks,
+        audioChunks,
         chat,
     ]
 }

@@ -1,16 +1,17 @@
-/// A recording uploaded with a call, stored in PostgreSQL until the worker has transcribed it.
+/// A recording uploaded with a call: what the client said of it and its size. Its bytes are stored in chunks
+/// (``AudioChunk``), written as the upload streams in and read back a chunk at a time.
 public struct UploadedAudio: Sendable {
     /// The file name the client gave, if any.
     public var filename: String?
     /// The content type the client gave, if any.
     public var contentType: String?
-    /// The bytes.
-    public var data: [UInt8]
+    /// Its length in bytes.
+    public var size: Int
 
-    /// Creates an upload.
-    public init(filename: String?, contentType: String?, data: [UInt8]) {
+    /// Creates an upload's description.
+    public init(filename: String?, contentType: String?, size: Int) {
         self.filename = filename
         self.contentType = contentType
-        self.data = data
+        self.size = size
     }
 }

@@ -112,42 +112,48 @@ public final class CurlHTTPClient: Service {
         if request.body != nil && !request.headers.contains(where: { $0.name.lowercased() == "expect" }) {
             headerList = curl_slist_append(headerList, "Expect:")
         }
+        let upload = try request.body.map(BodySource.init)
+        defer { upload?.close() }
+        let sink = try request.responseFile.map { try ResponseFile($0, limit: request.maxResponseBytes) }
+        defer { sink?.close() }
 
-        let code: CURLcode = (request.body ?? []).withUnsafeBufferPointer { payload in
-            ca_curl_setopt_string(handle, CURLOPT_URL, request.url)
-            ca_curl_setopt_string(handle, CURLOPT_PROXY, "")
-            ca_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-            ca_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-            ca_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-            ca_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.maxRedirects > 0 ? 1 : 0)
-            ca_curl_setopt_long(handle, CURLOPT_MAXREDIRS, request.maxRedirects)
-            ca_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(request.timeout))
-            ca_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(request.connectTimeout))
-            ca_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxResponseBytes))
-            ca_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-            ca_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)
-            if let stream {
-                ca_curl_stream_body(handle, BodyStream.write, Unmanaged.passUnretained(stream).toOpaque())
-            } else {
-                ca_curl_collect_body(handle, body)
-            }
-            ca_curl_collect_headers(handle, headerBytes)
-            ca_curl_install_socket_guard(handle, guardState)
-            ca_curl_install_abort(handle, abort.pointer)
-            if request.method != "GET" || request.body != nil {
-                ca_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
-            }
-            if request.body != nil {
-                ca_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: payload.baseAddress))
-                ca_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.count))
-            }
-            return curl_easy_perform(handle)
+        ca_curl_setopt_string(handle, CURLOPT_URL, request.url)
+        ca_curl_setopt_string(handle, CURLOPT_PROXY, "")
+        ca_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        ca_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        ca_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        ca_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.maxRedirects > 0 ? 1 : 0)
+        ca_curl_setopt_long(handle, CURLOPT_MAXREDIRS, request.maxRedirects)
+        ca_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(request.timeout))
+        ca_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(request.connectTimeout))
+        ca_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxResponseBytes))
+        ca_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        ca_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)
+        if let stream {
+            ca_curl_stream_body(handle, BodyStream.write, Unmanaged.passUnretained(stream).toOpaque())
+        } else if let sink {
+            ca_curl_write_to_file(handle, sink.state)
+        } else {
+            ca_curl_collect_body(handle, body)
         }
+        ca_curl_collect_headers(handle, headerBytes)
+        ca_curl_install_socket_guard(handle, guardState)
+        ca_curl_install_abort(handle, abort.pointer)
+        if request.method != "GET" || request.body != nil {
+            ca_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+        }
+        if let upload {
+            ca_curl_send_body(handle, upload.reader, curl_off_t(upload.length))
+        }
+        let code = curl_easy_perform(handle)
 
         if code != CURLE_OK && guardState.pointee.blocked != 0 { throw HTTPClientError.forbiddenAddress(host) }
-        if body.pointee.exceeded != 0 || stream?.exceeded == true || code == CURLE_FILESIZE_EXCEEDED {
+        if body.pointee.exceeded != 0 || stream?.exceeded == true || sink?.state.pointee.exceeded == 1
+            || code == CURLE_FILESIZE_EXCEEDED {
             throw HTTPClientError.tooLarge(limit: request.maxResponseBytes)
         }
+        if sink?.state.pointee.failed == 1 { throw HTTPClientError.transport("cannot write the response to its file") }
+        if upload?.reader.pointee.failed == 1 { throw HTTPClientError.transport("cannot read the body's file") }
         switch code {
         case CURLE_OK: break
         case CURLE_ABORTED_BY_CALLBACK: throw CancellationError()

@@ -1,10 +1,11 @@
 import Foundation
 
-/// A `multipart/form-data` body, for provider uploads.
+/// A `multipart/form-data` body, for provider uploads. A file's content may be a file on disk, which is read as the
+/// body is sent.
 public struct MultipartFormData: Sendable {
     /// The boundary between parts.
     public let boundary: String
-    private var body: [UInt8] = []
+    private var parts: [HTTPBodyPart] = []
 
     /// Creates an empty form.
     public init(boundary: String = "callaudit-\(UUID().uuidString)") {
@@ -13,22 +14,27 @@ public struct MultipartFormData: Sendable {
 
     /// Adds a text field.
     public mutating func addField(name: String, value: String) {
-        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        parts.append(.bytes(Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)))
     }
 
-    /// Adds a file.
+    /// Adds a file held in memory.
     public mutating func addFile(name: String, filename: String, contentType: String, data: [UInt8]) {
-        body += Array(("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
-            + "Content-Type: \(contentType)\r\n\r\n").utf8)
-        body += data
-        body += Array("\r\n".utf8)
+        addFile(name: name, filename: filename, contentType: contentType, content: [.bytes(data)])
+    }
+
+    /// Adds a file whose content is `content` (pieces of memory and of files on disk).
+    public mutating func addFile(name: String, filename: String, contentType: String, content: [HTTPBodyPart]) {
+        parts.append(.bytes(Array(("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
+            + "Content-Type: \(contentType)\r\n\r\n").utf8)))
+        parts += content
+        parts.append(.bytes(Array("\r\n".utf8)))
     }
 
     /// The `Content-Type` header value.
     public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
     /// The encoded body with its closing boundary.
-    public func encode() -> [UInt8] {
-        body + Array("--\(boundary)--\r\n".utf8)
+    public func encode() -> [HTTPBodyPart] {
+        parts + [.bytes(Array("--\(boundary)--\r\n".utf8))]
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One value of a result row, as PostgreSQL's text format gives it, decoded on demand.
+/// One value of a result row, as PostgreSQL's text format (or, when asked, its binary format) gives it, decoded on demand.
 public struct PostgresCell: Sendable {
     /// The raw text bytes; `nil` for NULL.
     let raw: [UInt8]?
@@ -25,6 +25,8 @@ public struct PostgresCell: Sendable {
     public var uuid: UUID? { string.flatMap(UUID.init(uuidString:)) }
     /// A `timestamptz` (`2026-11-24 09:25:42.123456+00`).
     public var date: Date? { string.flatMap(PostgresTimestamp.parse) }
+    /// The value as a binary-format result gives it (a `bytea`'s own bytes); `nil` for NULL.
+    public var binary: [UInt8]? { raw }
     /// A `bytea` in hex output (`\x0102…`).
     public var bytes: [UInt8]? {
         guard let raw, raw.count >= 2, raw[0] == UInt8(ascii: "\\"), raw[1] == UInt8(ascii: "x") else { return nil }

@@ -80,11 +80,14 @@ public final class PostgresConnection: BlockingConnection, @unchecked Sendable {
         }
     }
 
-    /// Runs one parameterized statement (`$1`, `$2`, …).
+    /// Runs one parameterized statement (`$1`, `$2`, …). With `binaryResults` every column comes in PostgreSQL's
+    /// binary format (read it with ``PostgresCell/binary``): a `bytea` arrives as its bytes, not hex-doubled.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [PostgresParameter] = []) throws -> PostgresResult {
+    public func query(_ sql: String, _ parameters: [PostgresParameter] = [], binaryResults: Bool = false) throws
+        -> PostgresResult
+    {
         let result = Self.withParameters(parameters) { values, lengths, formats in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, values, lengths, formats, 0)
+            PQexecParams(connection, sql, Int32(parameters.count), nil, values, lengths, formats, binaryResults ? 1 : 0)
         }
         return try take(result)
     }

@@ -15,10 +15,12 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    /// Runs one parameterized statement.
+    /// Runs one parameterized statement; `binaryResults` as in ``PostgresConnection/query(_:_:binaryResults:)``.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [PostgresParameter] = []) async throws -> PostgresResult {
-        try await withConnection { try $0.query(sql, parameters) }
+    public func query(_ sql: String, _ parameters: [PostgresParameter] = [], binaryResults: Bool = false) async throws
+        -> PostgresResult
+    {
+        try await withConnection { try $0.query(sql, parameters, binaryResults: binaryResults) }
     }
 
     /// Runs `body` with one connection, synchronously on a pool thread. A transaction left open is rolled back; a

@@ -45,7 +45,7 @@ public struct HuggingFaceTranscriber: Transcriber {
         let url = ProviderEndpoint.trimmingSlash(baseURL) + "/hf-inference/models/\(model)"
         let request = ProviderRequest.post(
             url: url, headers: [HTTPHeader("Authorization", "Bearer \(token)")], contentType: clip.format.mimeType,
-            body: clip.bytes, timeout: timeout)
+            parts: clip.bodyParts, timeout: timeout)
         let exchange = try await ProviderRequest.send(request, provider: provider, secret: token, http: http)
         guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(exchange.response.body)) else {
             throw ProviderFailure(provider: provider, disposition: .retry(after: nil), status: exchange.response.status,

@@ -46,14 +46,14 @@ public struct OpenAITranscriber: Transcriber {
 
     public func transcribe(_ clip: AudioClip, language: String?) async throws -> ProviderReply<Transcript> {
         var form = MultipartFormData()
-        form.addFile(name: "file", filename: clip.filename, contentType: clip.format.mimeType, data: clip.bytes)
+        form.addFile(name: "file", filename: clip.filename, contentType: clip.format.mimeType, content: clip.bodyParts)
         if endpoint.sendsModel { form.addField(name: "model", value: model) }
         form.addField(name: "response_format", value: responseFormat)
         if responseFormat == "diarized_json" { form.addField(name: "chunking_strategy", value: "auto") }
         if let language { form.addField(name: "language", value: language) }
         var request = ProviderRequest.post(
             url: endpoint.url("audio/transcriptions", model: model), headers: endpoint.authorization,
-            contentType: form.contentType, body: form.encode(), timeout: timeout)
+            contentType: form.contentType, parts: form.encode(), timeout: timeout)
         request.maxResponseBytes = 20 * 1024 * 1024
         let exchange = try await ProviderRequest.send(request, provider: provider, secret: endpoint.secret, http: http)
         guard let answer = try? JSONDecoder().decode(OpenAITranscriptionAnswer.self, from: Data(exchange.response.body)) else {

@@ -11,7 +11,14 @@ enum ProviderRequest {
     }
 
     static func post(url: String, headers: [HTTPHeader], contentType: String, body: [UInt8], timeout: Duration) -> HTTPRequest {
-        var request = HTTPRequest(method: "POST", url: url, headers: headers + [HTTPHeader("Content-Type", contentType)], body: body)
+        post(url: url, headers: headers, contentType: contentType, parts: [.bytes(body)], timeout: timeout)
+    }
+
+    /// A POST whose body is sent from pieces of memory and of files (a recording is read as it is sent).
+    static func post(url: String, headers: [HTTPHeader], contentType: String, parts: [HTTPBodyPart], timeout: Duration)
+        -> HTTPRequest
+    {
+        var request = HTTPRequest(method: "POST", url: url, headers: headers + [HTTPHeader("Content-Type", contentType)], parts: parts)
         request.timeout = timeout
         request.maxRedirects = 0
         request.allowPrivateAddresses = true

@@ -12,6 +12,7 @@ import Synchronization
 final class RecordingCallStorage: CallStorage {
     private let inserted = Mutex<[NewCall]>([])
     private let withdrawn = Mutex<[UUID]>([])
+    private let chunks = Mutex<[UUID: [Int: [UInt8]]]>([:])
     let failure: (any Error & Sendable)?
 
     init(failing failure: (any Error & Sendable)? = nil) {
@@ -20,6 +21,8 @@ final class RecordingCallStorage: CallStorage {
 
     var insertedCalls: [NewCall] { inserted.withLock { $0 } }
     var withdrawnIDs: [UUID] { withdrawn.withLock { $0 } }
+    /// Bytes of recordings stored and not discarded.
+    var storedAudioBytes: Int { chunks.withLock { $0.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } } }
 
     func insert(_ call: NewCall) async throws -> StoredCall {
         try await insert([call])[0]
@@ -43,6 +46,15 @@ final class RecordingCallStorage: CallStorage {
 
     func result(of id: UUID) async throws -> AnalysisResult? { nil }
     func audio(of id: UUID) async throws -> UploadedAudio? { nil }
+    func audioChunk(_ index: Int, of id: UUID) async throws -> [UInt8]? { chunks.withLock { $0[id]?[index] } }
+    func storeAudioChunk(_ bytes: [UInt8], index: Int, of id: UUID) async throws {
+        if let failure { throw failure }
+        chunks.withLock { $0[id, default: [:]][index] = bytes }
+    }
+    func discardAudio(of id: UUID) async throws {
+        let owned = inserted.withLock { $0.contains { $0.id == id && $0.audio != nil } }
+        if !owned { _ = chunks.withLock { $0.removeValue(forKey: id) } }
+    }
     func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage {
         throw StandInUnused()
     }

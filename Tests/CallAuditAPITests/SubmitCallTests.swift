@@ -1,10 +1,12 @@
 import CallAuditCore
+import CallStore
 import HTTPTypes
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import TestSupport
 
 @testable import CallAuditAPI
 
@@ -62,6 +64,21 @@ struct SubmitCallTests {
         }
     }
 
+    @Test("a 3.5 MB upload is stored in four chunks as it streams in and reads back byte for byte")
+    func largeUpload() async throws {
+        try await IngestHarness.with { harness, client in
+            let audio = [UInt8]("RIFF\0\0\0\0WAVEfmt ".utf8) + (0..<(7 * AudioChunk.size / 2)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let form = MultipartBody(fields: ["manager_id": "anna"], file: ("audio", "long.wav", audio))
+            let response = try await client.execute(
+                uri: "/v1/calls/audio", method: .post, headers: [.contentType: form.contentType], body: form.buffer)
+            #expect(response.status == .accepted)
+            let id = try #require((response.json["id"] as? String).flatMap(UUID.init(uuidString:)))
+            #expect(try await harness.repository.audio(of: id)?.size == audio.count)
+            #expect(try await harness.repository.audioChunk(3, of: id) != nil)
+            #expect(try await harness.repository.recording(of: id) == audio)
+        }
+    }
+
     @Test("an uploaded recording is accepted and stored")
     func upload() async throws {
         try await IngestHarness.with { harness, client in
@@ -72,7 +89,7 @@ struct SubmitCallTests {
             #expect(response.status == .accepted)
             let id = try #require((response.json["id"] as? String).flatMap(UUID.init(uuidString:)))
             let stored = try await harness.repository.audio(of: id)
-            #expect(stored?.data == audio)
+            #expect(try await harness.repository.recording(of: id) == audio)
             #expect(stored?.filename == "call.wav")
             #expect(try await harness.repository.find(id)?.mode == .client)
         }

@@ -28,7 +28,7 @@ struct CallPipelineTests {
     func upload() async throws {
         let transcriber = StubTranscriber([.success(ProcessingHarness.transcript)])
         try await ProcessingHarness.with(transcribers: [transcriber]) { harness in
-            let call = try await harness.claimed(ProcessingHarness.upload(ProcessingHarness.wav))
+            let call = try await harness.claimed(try await harness.upload(ProcessingHarness.wav))
             let outcome = try await harness.pipeline.run(call, logger: ProcessingHarness.logger)
             #expect(transcriber.requests == 1)
             #expect(outcome.result.segments.map(\.text) == ProcessingHarness.transcript.segments.map(\.text))
@@ -41,11 +41,11 @@ struct CallPipelineTests {
     @Test("a recording with no transcription provider waits for one; bytes that are not audio fail for good")
     func recordingDispositions() async throws {
         try await ProcessingHarness.with(transcribers: []) { harness in
-            let waiting = try await harness.claimed(ProcessingHarness.upload(ProcessingHarness.wav))
+            let waiting = try await harness.claimed(try await harness.upload(ProcessingHarness.wav))
             let wait = await #expect(throws: CallFailure.self) { try await harness.pipeline.run(waiting, logger: ProcessingHarness.logger) }
             #expect(wait?.disposition == .providerUnavailable)
 
-            let garbage = try await harness.claimed(ProcessingHarness.upload(Array("not audio at all".utf8)))
+            let garbage = try await harness.claimed(try await harness.upload(Array("not audio at all".utf8)))
             let refused = await #expect(throws: CallFailure.self) { try await harness.pipeline.run(garbage, logger: ProcessingHarness.logger) }
             #expect(refused?.disposition == .permanent)
             #expect(refused?.message.contains("not WAV") == true)

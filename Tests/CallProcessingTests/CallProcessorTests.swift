@@ -60,7 +60,7 @@ struct CallProcessorTests {
     @Test("provider unavailable: an audio call is parked until a transcription provider is configured, and acked")
     func parked() async throws {
         try await ProcessingHarness.with { harness in
-            let (entry, call) = try await harness.fetched(ProcessingHarness.upload(ProcessingHarness.wav))
+            let (entry, call) = try await harness.fetched(try await harness.upload(ProcessingHarness.wav))
             await harness.processor.process(entry, call: call)
             let stored = try #require(try await harness.repository.find(call.id))
             #expect(stored.stage == .awaitingTranscription)

@@ -114,9 +114,12 @@ struct ProcessingHarness: Sendable {
         NewCall(managerID: "anna", mode: .manager, source: .text, dialogText: text)
     }
 
-    static func upload(_ bytes: [UInt8]) -> NewCall {
-        NewCall(managerID: "anna", mode: .manager, source: .upload,
-                audio: UploadedAudio(filename: "call.wav", contentType: "audio/wav", data: bytes))
+    /// An upload's call, its recording stored as ingest stores it.
+    func upload(_ bytes: [UInt8]) async throws -> NewCall {
+        let call = NewCall(managerID: "anna", mode: .manager, source: .upload,
+                           audio: UploadedAudio(filename: "call.wav", contentType: "audio/wav", size: bytes.count))
+        try await repository.storeRecording(bytes, of: call.id)
+        return call
     }
 
     /// A one-second mono PCM16 WAV at 8 kHz.

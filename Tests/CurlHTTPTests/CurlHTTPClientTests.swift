@@ -49,7 +49,8 @@ struct CurlHTTPClientTests {
             form.addField(name: "model", value: "whisper-1")
             let audio = (0..<1000).map { UInt8($0 % 256) }
             form.addFile(name: "file", filename: "call.wav", contentType: "audio/wav", data: audio)
-            var request = Self.local(port, "/echo", method: "POST", body: form.encode())
+            var request = Self.local(port, "/echo", method: "POST")
+            request.body = form.encode()
             request.headers = [HTTPHeader("Content-Type", form.contentType)]
             let response = try await Self.client.execute(request)
             #expect(response.header("x-content-type") == "multipart/form-data; boundary=test-boundary")
@@ -99,6 +100,40 @@ struct CurlHTTPClientTests {
             roomy.maxResponseBytes = 300_000
             let fits = try await Self.client.execute(roomy)
             #expect(fits.body.count == 200_000)
+        }
+    }
+
+    @Test("a body written to a file is capped the same way, with and without a content length, and arrives whole")
+    func sizeCapToFile() async throws {
+        try await LocalServer.with(LocalServer.router()) { port in
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("download-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            for route in ["/big", "/big-chunked"] {
+                var request = Self.local(port, route)
+                request.maxResponseBytes = 100_000
+                request.responseFile = path
+                await #expect(throws: HTTPClientError.tooLarge(limit: 100_000)) { _ = try await Self.client.execute(request) }
+            }
+            var roomy = Self.local(port, "/big")
+            roomy.maxResponseBytes = 300_000
+            roomy.responseFile = path
+            let fits = try await Self.client.execute(roomy)
+            #expect(fits.status == 200 && fits.body.isEmpty)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == 200_000)
+        }
+    }
+
+    @Test("a body sent from a file range between bytes in memory arrives byte for byte")
+    func bodyFromFile() async throws {
+        try await LocalServer.with(LocalServer.router()) { port in
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let file = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 11) }
+            try Data(file).write(to: URL(fileURLWithPath: path))
+            var request = Self.local(port, "/echo", method: "POST")
+            request.body = [.bytes([1, 2]), .file(path: path, offset: 1000, length: 250_000), .bytes([3])]
+            let response = try await Self.client.execute(request)
+            #expect(response.body == [1, 2] + Array(file[1000..<251_000]) + [3])
         }
     }
 

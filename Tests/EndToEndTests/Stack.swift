@@ -92,7 +92,7 @@ final class Stack: @unchecked Sendable {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) { form.addField(name: name, value: value) }
         form.addFile(name: "audio", filename: "call.wav", contentType: "audio/wav", data: audio)
         var request = HTTPRequest(method: "POST", url: "http://127.0.0.1:\(port)/v1/calls/audio",
-                                  headers: [HTTPHeader("Content-Type", form.contentType)], body: form.encode())
+                                  headers: [HTTPHeader("Content-Type", form.contentType)], parts: form.encode())
         request.allowPrivateAddresses = true
         let response = try await http.execute(request)
         guard response.status == 202, let id = Self.object(response)["id"] as? String else {

@@ -115,6 +115,8 @@ struct PostgresPoolTests {
         #expect(rows[0]["data"].bytes == small)
         #expect(rows[1]["data"].bytes == large)
         #expect(rows[2]["data"].bytes == [])
+        let binary = try await pool.query("SELECT data FROM \(table) ORDER BY id", binaryResults: true).rows
+        #expect(binary.map { $0["data"].binary } == [small, large, []], "a binary-format result is the bytes, not hex")
         try await pool.query("DROP TABLE \(table)")
         await pool.close()
     }

@@ -1,6 +1,6 @@
-"""A provider stand-in for the worker benchmark: an OpenAI-compatible server (asyncio streams, so thousands of
+"""A provider stand-in for the worker benchmarks: an OpenAI-compatible server (asyncio streams, so thousands of
 requests can wait at once) that answers every POST .../chat/completions after a fixed delay with an analysis fitting
-the request's schema (the chaos stand-in's answer). GET /stats answers how many requests it served and the most it
+the request's schema (the chaos stand-in's answer), and every POST .../audio/transcriptions with a short transcript. GET /stats answers how many requests it served and the most it
 held at once, so the benchmark can show that the stand-in was not the limit. Usage: slow_openai.py PORT DELAY_SECONDS"""
 import asyncio
 import json
@@ -12,6 +12,21 @@ from fake_openai import completion  # noqa: E402
 
 port, delay = int(sys.argv[1]), float(sys.argv[2])
 stats = {"requests": 0, "in_flight": 0, "peak_in_flight": 0}
+
+
+# The answer to every POST .../audio/transcriptions (whisper-1's verbose_json), after the same delay: the upload is
+# read and dropped a block at a time, so the stand-in's memory does not count against the worker's.
+TRANSCRIPT = {"text": "Hello, this is Anna from Acme. I need a faster plan.", "language": "english", "duration": 4.0,
+              "segments": [{"start": 0.0, "end": 2.0, "text": "Hello, this is Anna from Acme, how can I help you?"},
+                           {"start": 2.0, "end": 4.0, "text": "I need a faster internet plan for my office."}]}
+
+
+async def discard(reader, length):
+    while length > 0:
+        block = await reader.read(min(length, 1 << 20))
+        if not block:
+            raise asyncio.IncompleteReadError(b"", length)
+        length -= len(block)
 
 
 async def respond(writer, status, body):
@@ -27,7 +42,14 @@ async def serve(reader, writer):
             lines = head.decode("latin-1").split("\r\n")
             method, path = lines[0].split(" ")[:2]
             headers = {name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:] if line)}
-            body = await reader.readexactly(int(headers.get("content-length", "0")))
+            length = int(headers.get("content-length", "0"))
+            if method == "POST" and path.endswith("/audio/transcriptions"):
+                await discard(reader, length)
+                stats["transcriptions"] = stats.get("transcriptions", 0) + 1
+                await asyncio.sleep(delay)
+                await respond(writer, 200, TRANSCRIPT)
+                continue
+            body = await reader.readexactly(length)
             if method == "GET" and path == "/stats":
                 await respond(writer, 200, stats)
             elif method == "POST" and path.endswith("/chat/completions"):
