@@ -3,6 +3,7 @@ import CallQueue
 import CallStore
 import Foundation
 import Logging
+import NIOPosix
 import ServiceLifecycle
 
 /// The worker's housekeeping: promote due retries, keep in-flight entries claimed (heartbeat), trim the stream by
@@ -40,6 +41,7 @@ public struct QueueMaintenance: Service {
         var nextHeartbeat = clock.now + heartbeatEvery
         var nextTrim = clock.now + .seconds(10)
         var nextSweep = clock.now + .seconds(2)
+        var nextScrub = clock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await attempt("promote retries") { _ = try await queue.promoteDueRetries() }
             if clock.now >= nextHeartbeat {
@@ -51,6 +53,15 @@ public struct QueueMaintenance: Service {
             if clock.now >= nextTrim {
                 nextTrim = clock.now + .seconds(30)
                 await attempt("trim") { _ = try await queue.trim() }
+            }
+            if clock.now >= nextScrub {
+                nextScrub = clock.now + .seconds(600)
+                await attempt("remove abandoned recording folders") {
+                    let removed = try await NIOThreadPool.singleton.runIfActive {
+                        RecordingFolder.removeAbandoned(olderThan: Self.abandonedFolderAge)
+                    }
+                    if removed > 0 { logger.info("removed recording folders of calls cut off", metadata: ["count": "\(removed)"]) }
+                }
             }
             if clock.now >= nextSweep {
                 nextSweep = clock.now + configuration.sweepInterval
@@ -81,6 +92,10 @@ public struct QueueMaintenance: Service {
         let orphans = try await repository.removeOrphanedAudio(olderThan: Self.orphanedAudioAge)
         if orphans > 0 { logger.info("removed recordings no call took", metadata: ["count": "\(orphans)"]) }
     }
+
+    /// How long a recording's temporary folder may stay unchanged before it is taken for the remains of a worker killed
+    /// mid-call (six hours: far longer than any transcription takes).
+    static let abandonedFolderAge: Duration = .seconds(6 * 3600)
 
     /// How long an upload's chunks may wait for their call before the sweeper takes them for the remains of an
     /// upload cut off by a fault (a day: far longer than any upload takes).
