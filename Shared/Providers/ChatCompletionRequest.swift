@@ -1,12 +1,8 @@
 import CallAuditCore
 
-/// The body of `POST …/chat/completions` with a strict JSON-schema answer.
+/// The body of `POST …/chat/completions`: for the analysis, with a strict JSON-schema answer; for a question about a
+/// call, answered as a server-sent event stream with the usage in its last event (``streamed(model:messages:temperature:)``).
 struct ChatCompletionRequest: Encodable {
-    struct Message: Encodable {
-        var role: String
-        var content: String
-    }
-
     struct ResponseFormat: Encodable {
         struct Schema: Encodable {
             var name: String
@@ -23,13 +19,31 @@ struct ChatCompletionRequest: Encodable {
         }
     }
 
+    struct StreamOptions: Encodable {
+        var includeUsage = true
+
+        enum CodingKeys: String, CodingKey {
+            case includeUsage = "include_usage"
+        }
+    }
+
     var model: String?
-    var messages: [Message]
+    var messages: [ChatMessage]
     var temperature: Double
-    var responseFormat: ResponseFormat
+    var responseFormat: ResponseFormat?
+    var stream: Bool?
+    var streamOptions: StreamOptions?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, temperature
         case responseFormat = "response_format"
+        case stream
+        case streamOptions = "stream_options"
+    }
+
+    /// A request whose answer streams, its usage counted in the last event.
+    static func streamed(model: String?, messages: [ChatMessage], temperature: Double) -> ChatCompletionRequest {
+        ChatCompletionRequest(model: model, messages: messages, temperature: temperature, stream: true,
+                              streamOptions: StreamOptions())
     }
 }

@@ -52,7 +52,8 @@ public struct ChatModel: Sendable {
     private func relay(
         _ messages: [ChatMessage], temperature: Double, to continuation: AsyncThrowingStream<ChatDelta, any Error>.Continuation
     ) async throws {
-        let body = ChatStreamRequest(model: endpoint.sendsModel ? model : nil, messages: messages, temperature: temperature)
+        let body = ChatCompletionRequest.streamed(
+            model: endpoint.sendsModel ? model : nil, messages: messages, temperature: temperature)
         var request = ProviderRequest.post(
             url: endpoint.url("chat/completions", model: model), headers: endpoint.authorization + [HTTPHeader("Accept", "text/event-stream")],
             contentType: "application/json", body: Array(try JSONEncoder().encode(body)), timeout: timeout)

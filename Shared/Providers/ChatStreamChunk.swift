@@ -8,11 +8,7 @@ struct ChatStreamChunk: Decodable {
         var delta: Delta?
     }
 
-    struct StreamError: Decodable {
-        var message: String?
-    }
-
     var choices: [Choice]?
     var usage: ChatCompletionAnswer.Usage?
-    var error: StreamError?
+    var error: ProviderErrorBody.Detail?
 }
