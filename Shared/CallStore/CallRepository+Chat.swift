@@ -7,10 +7,7 @@ extension CallRepository {
     /// The conversation `id` about `subject`, or a new one when `id` is `nil`; `nil` when `id` names no conversation
     /// about `subject`.
     public func conversation(_ id: UUID?, about subject: ChatSubject) async throws -> UUID? {
-        let (callID, managerID): (UUID?, String?) = switch subject {
-        case .call(let call): (call, nil)
-        case .manager(let manager): (nil, manager)
-        }
+        let (callID, managerID) = subject.columns
         if let id {
             let rows = try await pool.query("""
                 SELECT id FROM chat_conversations
@@ -42,10 +39,7 @@ extension CallRepository {
 
     /// The conversations about `subject`, oldest first, each with its messages; or only conversation `id`.
     public func conversations(about subject: ChatSubject, id: UUID? = nil) async throws -> [ChatConversation] {
-        let (callID, managerID): (UUID?, String?) = switch subject {
-        case .call(let call): (call, nil)
-        case .manager(let manager): (nil, manager)
-        }
+        let (callID, managerID) = subject.columns
         let rows = try await pool.query("""
             SELECT c.id AS conversation_id, c.created_at AS started, m.id, m.role, m.content, m.provider, m.model, m.status,
                    m.input_tokens, m.output_tokens, m.cost_usd::float8 AS cost_usd, m.calls_used::text AS calls_used, m.created_at
@@ -78,13 +72,19 @@ extension CallRepository {
     /// manager is answered from.
     public func recentResults(of managerID: String, since: Date, limit: Int) async throws -> [(call: CallRecord, result: AnalysisResult)] {
         let rows = try await pool.query("""
-            SELECT call_id FROM call_results WHERE manager_id = $1 AND call_created_at >= $2
-            ORDER BY call_created_at DESC LIMIT $3
+            WITH recent AS (
+                SELECT call_id, result::text AS result, call_created_at FROM call_results
+                WHERE manager_id = $1 AND call_created_at >= $2
+                ORDER BY call_created_at DESC LIMIT $3
+            )
+            SELECT call.*, recent.result
+            FROM (SELECT \(CallRecord.columns) FROM calls WHERE id IN (SELECT call_id FROM recent)) AS call
+            JOIN recent ON recent.call_id = call.id
+            ORDER BY recent.call_created_at DESC
             """, [.init(managerID), .init(since), .init(limit)])
-        var found: [(call: CallRecord, result: AnalysisResult)] = []
-        for id in rows.compactMap({ $0["call_id"].uuid }) {
-            if let call = try await find(id), let result = try await result(of: id) { found.append((call, result)) }
+        return try rows.map { row in
+            guard let text = row["result"].string else { throw CallStoreError.corruptRow("call_results") }
+            return (try CallRecord(row: row), try JSONDecoder().decode(AnalysisResult.self, from: Data(text.utf8)))
         }
-        return found
     }
 }

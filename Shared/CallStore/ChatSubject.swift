@@ -6,4 +6,12 @@ public enum ChatSubject: Sendable, Equatable {
     case call(UUID)
     /// One manager's recent calls.
     case manager(String)
+
+    /// The conversation's columns: its call, or its manager.
+    var columns: (callID: UUID?, managerID: String?) {
+        switch self {
+        case .call(let call): (call, nil)
+        case .manager(let manager): (nil, manager)
+        }
+    }
 }
