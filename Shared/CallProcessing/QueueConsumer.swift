@@ -38,12 +38,12 @@ public struct QueueConsumer: Service {
                            metadata: ["maxmemory_policy": "\(policy)"])
         }
         logger.info("worker started", metadata: ["consumer": "\(configuration.consumerName)"])
-        await consume(slots: CallSlots(capacity: configuration.concurrency))
+        await consume(slots: WorkSlots(capacity: configuration.concurrency))
     }
 
     /// Fetches and works calls until graceful shutdown (or cancellation) closes `slots`, then gives the calls in flight
     /// the grace period and cancels those still running.
-    func consume(slots: CallSlots) async {
+    func consume(slots: WorkSlots) async {
         await withDiscardingTaskGroup { group in
             await withGracefulShutdownHandler {
                 var nextReclaim = ContinuousClock.now
@@ -74,7 +74,7 @@ public struct QueueConsumer: Service {
     }
 
     /// Waits until every slot is back or `deadline` passes; answers whether every slot came back.
-    static func waitUntilAllFree(_ slots: CallSlots, deadline: ContinuousClock.Instant) async -> Bool {
+    static func waitUntilAllFree(_ slots: WorkSlots, deadline: ContinuousClock.Instant) async -> Bool {
         await withTaskGroup(of: Bool.self) { race in
             race.addTask {
                 await slots.waitUntilAllFree()

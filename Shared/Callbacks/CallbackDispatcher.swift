@@ -39,28 +39,26 @@ public struct CallbackDispatcher: Service {
     public func run() async throws {
         try await cancelWhenGracefulShutdown { try await backends.prepare(logger: logger) }
         if signature == nil { logger.warning("CALLBACK_SECRET is not set: callback events are sent unsigned") }
-        let inFlight = InFlightCount()
+        let slots = WorkSlots(capacity: settings.concurrency)
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                let free = settings.concurrency - inFlight.value
+                // Waits while every slot is busy; a delivery that ends frees its slot at once.
+                let free = await cancelWhenGracefulShutdown { await slots.takeFree() }
+                guard free > 0 else { continue }
                 var claimed: [CallbackDelivery] = []
-                if free > 0 {
-                    do {
-                        claimed = try await repository.claimDueCallbacks(limit: free, lease: lease)
-                    } catch {
-                        logger.warning("could not read the callback outbox", metadata: ["error": "\(error)"])
-                    }
+                do {
+                    claimed = try await repository.claimDueCallbacks(limit: free, lease: lease)
+                } catch {
+                    logger.warning("could not read the callback outbox", metadata: ["error": "\(error)"])
                 }
+                slots.release(free - claimed.count)
                 for delivery in claimed {
-                    inFlight.add(1)
                     group.addTask {
                         await deliver(delivery)
-                        inFlight.add(-1)
+                        slots.release()
                     }
                 }
-                if free == 0 {
-                    try? await Task.sleep(for: .milliseconds(50))
-                } else if claimed.count < free {
+                if claimed.count < free {
                     // Woken by graceful shutdown, which waits for this service before it stops the next.
                     try? await cancelWhenGracefulShutdown { try await Task.sleep(for: settings.pollInterval) }
                 }

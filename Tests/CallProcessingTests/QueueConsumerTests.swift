@@ -1,4 +1,5 @@
 import CallAuditCore
+import CallAuditRuntime
 import Testing
 
 @testable import CallProcessing
@@ -10,7 +11,7 @@ struct QueueConsumerTests {
         let analyst = GatedAnalyst()
         try await ProcessingHarness.with(analysts: [analyst], environment: ["WORKER_CONCURRENCY": "8"]) { harness in
             let ids = try await harness.enqueue(12)
-            let slots = CallSlots(capacity: 8)
+            let slots = WorkSlots(capacity: 8)
             let consuming = Task { await harness.consumer().consume(slots: slots) }
             #expect(try await eventually { analyst.received == 8 })
             analyst.admit(1)
@@ -32,7 +33,7 @@ struct QueueConsumerTests {
         let analyst = GatedAnalyst()
         try await ProcessingHarness.with(analysts: [analyst], environment: ["WORKER_CONCURRENCY": "2"]) { harness in
             let ids = try await harness.enqueue(3)
-            let slots = CallSlots(capacity: 2)
+            let slots = WorkSlots(capacity: 2)
             let consuming = Task { await harness.consumer().consume(slots: slots) }
             #expect(try await eventually { analyst.received == 2 })
             slots.close()
@@ -52,7 +53,7 @@ struct QueueConsumerTests {
             "FETCH_BLOCK_MILLISECONDS": "100",
         ]) { harness in
             let ids = try await harness.enqueue(2)
-            let slots = CallSlots(capacity: 2)
+            let slots = WorkSlots(capacity: 2)
             let consuming = Task { await harness.consumer().consume(slots: slots) }
             #expect(try await eventually { analyst.received == 2 })
             slots.close()
@@ -62,7 +63,7 @@ struct QueueConsumerTests {
             #expect(stats.pending == 2 && stats.delayed == 0 && stats.deadLetters == 0)
 
             analyst.admit(2)
-            let rescue = CallSlots(capacity: 2)
+            let rescue = WorkSlots(capacity: 2)
             let rescuing = Task { await harness.consumer(named: "next-worker").consume(slots: rescue) }
             #expect(try await eventually { try await harness.count(.done, of: ids) == 2 }, "reclaimed after the visibility timeout")
             rescue.close()

@@ -1,12 +1,13 @@
+import CallAuditRuntime
 import Testing
 
 @testable import CallProcessing
 
-@Suite("The consumer's slots: taken all at once, given back one by one, closed on shutdown")
-struct CallSlotsTests {
+@Suite("Slots of work in flight: taken all at once, given back one by one, closed on shutdown")
+struct WorkSlotsTests {
     @Test("the fetcher takes every free slot; one given back wakes it with exactly that one")
     func takeAndRelease() async {
-        let slots = CallSlots(capacity: 4)
+        let slots = WorkSlots(capacity: 4)
         #expect(await slots.takeFree() == 4)
         let waiting = Task { await slots.takeFree() }
         slots.release()
@@ -17,7 +18,7 @@ struct CallSlotsTests {
 
     @Test("closing wakes a waiting fetcher with nothing, and every later take answers nothing")
     func close() async {
-        let slots = CallSlots(capacity: 2)
+        let slots = WorkSlots(capacity: 2)
         #expect(await slots.takeFree() == 2)
         let waiting = Task { await slots.takeFree() }
         slots.close()
@@ -28,7 +29,7 @@ struct CallSlotsTests {
 
     @Test("the drain at shutdown: all slots back answers true, a deadline passing first answers false")
     func drain() async {
-        let slots = CallSlots(capacity: 3)
+        let slots = WorkSlots(capacity: 3)
         _ = await slots.takeFree()
         slots.release(2)
         #expect(await QueueConsumer.waitUntilAllFree(slots, deadline: .now + .milliseconds(100)) == false)
@@ -39,7 +40,7 @@ struct CallSlotsTests {
 
     @Test("a cancelled fetcher stops waiting at once and answers nothing")
     func cancelled() async {
-        let slots = CallSlots(capacity: 1)
+        let slots = WorkSlots(capacity: 1)
         _ = await slots.takeFree()
         let waiting = Task { await slots.takeFree() }
         waiting.cancel()
