@@ -52,13 +52,13 @@ struct ChatAnswerer: Sendable {
             } catch is ServerSentEventWriter.ClientGone {
                 answer.status = "interrupted"
             }
-            let (record, usage) = priced(answer, messages: messages, callsUsed: context.callsUsed)
+            let record = record(of: answer, messages: messages, callsUsed: context.callsUsed)
             // Stored in a task of its own: the request's task is cancelled when its client has left.
             let stored = try await Task { try await calls.append(record, to: conversation) }.value
             guard answer.status != "interrupted" else { return }
             try? await events.send("end", ChatEvent.End(
                 messageID: stored, provider: answer.provider, model: answer.model, local: answer.provider == "local",
-                status: answer.status, usage: usage))
+                status: answer.status, usage: ChatEvent.Usage(record)))
             try? await events.finish()
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
@@ -108,20 +108,17 @@ struct ChatAnswerer: Sendable {
 
     /// The answer as stored, with its usage priced (estimated at four characters a token when the provider's count
     /// never came).
-    func priced(_ answer: Answer, messages: [ChatMessage], callsUsed: [UUID]) -> (ChatRecord, ChatEvent.Usage) {
+    func record(of answer: Answer, messages: [ChatMessage], callsUsed: [UUID]) -> ChatRecord {
         guard answer.provider != "local" else {
-            return (ChatRecord(role: "assistant", content: answer.text, provider: "local", model: "offline", status: answer.status,
-                               inputTokens: 0, outputTokens: 0, costUSD: 0, callsUsed: callsUsed),
-                    ChatEvent.Usage(inputTokens: 0, outputTokens: 0, costUSD: 0, estimated: false))
+            return ChatRecord(role: "assistant", content: answer.text, provider: "local", model: "offline", status: answer.status,
+                              inputTokens: 0, outputTokens: 0, costUSD: 0, callsUsed: callsUsed)
         }
         let tokens = answer.usage ?? (messages.map(\.content.count).reduce(0, +) / 4, answer.text.count / 4)
         let usage = prices.priced(ProviderUsage(
             step: "chat", provider: answer.provider, model: answer.model, inputTokens: tokens.input, outputTokens: tokens.output))
-        return (ChatRecord(role: "assistant", content: answer.text, provider: answer.provider, model: answer.model,
-                           status: answer.status, inputTokens: tokens.input, outputTokens: tokens.output, costUSD: usage.costUSD,
-                           callsUsed: callsUsed),
-                ChatEvent.Usage(inputTokens: tokens.input, outputTokens: tokens.output, costUSD: usage.costUSD,
-                                estimated: answer.usage == nil))
+        return ChatRecord(role: "assistant", content: answer.text, provider: answer.provider, model: answer.model,
+                          status: answer.status, inputTokens: tokens.input, outputTokens: tokens.output,
+                          tokensEstimated: answer.usage == nil, costUSD: usage.costUSD, callsUsed: callsUsed)
     }
 
     /// What the answer is grounded in.

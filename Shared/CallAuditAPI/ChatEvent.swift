@@ -1,3 +1,4 @@
+import CallStore
 import Foundation
 
 /// The events of a streamed answer (`text/event-stream`): `start`, `chunk` (many), then `end`, or `error`.
@@ -23,6 +24,14 @@ enum ChatEvent {
         var outputTokens: Int
         var costUSD: Double
         var estimated: Bool
+
+        /// The usage of a stored answer.
+        init(_ answer: ChatRecord) {
+            inputTokens = answer.inputTokens ?? 0
+            outputTokens = answer.outputTokens ?? 0
+            costUSD = answer.costUSD ?? 0
+            estimated = answer.tokensEstimated
+        }
 
         enum CodingKeys: String, CodingKey {
             case inputTokens = "input_tokens"

@@ -43,13 +43,9 @@ struct ConversationsView: ResponseEncodable {
     }
 
     static func view(_ message: ChatRecord) -> MessageView {
-        let usage = message.role == "assistant"
-            ? ChatEvent.Usage(inputTokens: message.inputTokens ?? 0, outputTokens: message.outputTokens ?? 0,
-                              costUSD: message.costUSD ?? 0, estimated: message.status == "interrupted")
-            : nil
-        return MessageView(
+        MessageView(
             id: message.id, role: message.role, content: message.content, provider: message.provider, model: message.model,
-            status: message.status, usage: usage,
+            status: message.status, usage: message.role == "assistant" ? ChatEvent.Usage(message) : nil,
             calls: message.callsUsed.isEmpty ? nil : message.callsUsed.map { $0.uuidString.lowercased() },
             createdAt: message.createdAt)
     }

@@ -27,12 +27,12 @@ extension CallRepository {
     public func append(_ message: ChatRecord, to conversationID: UUID) async throws -> Int {
         let rows = try await pool.query("""
             INSERT INTO chat_messages (conversation_id, role, content, provider, model, status, input_tokens, output_tokens,
-                                       cost_usd, calls_used)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[])
+                                       tokens_estimated, cost_usd, calls_used)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[])
             RETURNING id
             """, [.init(conversationID), .init(message.role), .init(message.content), .init(message.provider),
                   .init(message.model), .init(message.status), .init(message.inputTokens), .init(message.outputTokens),
-                  .init(message.costUSD), .uuidArray(message.callsUsed)])
+                  .init(message.tokensEstimated), .init(message.costUSD), .uuidArray(message.callsUsed)])
         guard let id = rows.first?["id"].int else { throw CallStoreError.corruptRow("chat_messages") }
         return id
     }
@@ -42,7 +42,7 @@ extension CallRepository {
         let (callID, managerID) = subject.columns
         let rows = try await pool.query("""
             SELECT c.id AS conversation_id, c.created_at AS started, m.id, m.role, m.content, m.provider, m.model, m.status,
-                   m.input_tokens, m.output_tokens, m.cost_usd::float8 AS cost_usd, m.calls_used::text AS calls_used, m.created_at
+                   m.input_tokens, m.output_tokens, m.tokens_estimated, m.cost_usd::float8 AS cost_usd, m.calls_used::text AS calls_used, m.created_at
             FROM chat_conversations AS c LEFT JOIN chat_messages AS m ON m.conversation_id = c.id
             WHERE c.call_id IS NOT DISTINCT FROM $1 AND c.manager_id IS NOT DISTINCT FROM $2 AND ($3::uuid IS NULL OR c.id = $3)
             ORDER BY c.created_at, c.id, m.id
@@ -63,7 +63,7 @@ extension CallRepository {
             conversations[conversations.count - 1].messages.append(ChatRecord(
                 id: messageID, role: role, content: content, provider: row["provider"].string, model: row["model"].string,
                 status: status, inputTokens: row["input_tokens"].int, outputTokens: row["output_tokens"].int,
-                costUSD: row["cost_usd"].double, callsUsed: used, createdAt: created))
+                tokensEstimated: row["tokens_estimated"].bool ?? false, costUSD: row["cost_usd"].double, callsUsed: used, createdAt: created))
         }
         return conversations
     }

@@ -24,6 +24,8 @@ extension CallStoreMigrations {
             status          text NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'interrupted', 'failed')),
             input_tokens    integer,
             output_tokens   integer,
+            -- the provider's count never came (an answer cut off, a server that does not send it): length / 4
+            tokens_estimated boolean NOT NULL DEFAULT false,
             cost_usd        numeric(12, 6),
             calls_used      uuid[],
             created_at      timestamptz NOT NULL DEFAULT now()

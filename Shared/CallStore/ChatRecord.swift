@@ -18,6 +18,8 @@ public struct ChatRecord: Sendable, Equatable {
     public var inputTokens: Int?
     /// Tokens the answer took.
     public var outputTokens: Int?
+    /// Whether the tokens are estimated from the length (the provider's own count never came).
+    public var tokensEstimated: Bool
     /// What it cost.
     public var costUSD: Double?
     /// The calls an answer about a manager drew on.
@@ -28,7 +30,8 @@ public struct ChatRecord: Sendable, Equatable {
     /// Creates a record.
     public init(
         id: Int = 0, role: String, content: String, provider: String? = nil, model: String? = nil, status: String = "complete",
-        inputTokens: Int? = nil, outputTokens: Int? = nil, costUSD: Double? = nil, callsUsed: [UUID] = [], createdAt: Date = Date()
+        inputTokens: Int? = nil, outputTokens: Int? = nil, tokensEstimated: Bool = false, costUSD: Double? = nil,
+        callsUsed: [UUID] = [], createdAt: Date = Date()
     ) {
         self.id = id
         self.role = role
@@ -38,6 +41,7 @@ public struct ChatRecord: Sendable, Equatable {
         self.status = status
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
+        self.tokensEstimated = tokensEstimated
         self.costUSD = costUSD
         self.callsUsed = callsUsed
         self.createdAt = createdAt

@@ -110,7 +110,9 @@ struct ChatAPITests {
                 let stored = try await client.get(path)
                 let conversations = try #require(stored.json["conversations"] as? [[String: Any]])
                 #expect(conversations.count == 1)
-                #expect((conversations.first?["messages"] as? [Any])?.count == 4)
+                let answers = (conversations.first?["messages"] as? [[String: Any]])?.filter { $0["role"] as? String == "assistant" }
+                #expect(answers?.count == 2)
+                #expect(answers?.allSatisfy { ($0["usage"] as? [String: Any])?["estimated"] as? Bool == false } == true)
             }
         }
     }
@@ -134,6 +136,7 @@ struct ChatAPITests {
                 let conversations = try await harness.repository.conversations(about: .call(id), id: nil)
                 #expect(conversations.last?.messages.last?.content == "The manager asked")
                 #expect(conversations.last?.messages.last?.status == "failed")
+                #expect(conversations.last?.messages.last?.tokensEstimated == true, "the provider's count never came")
             }
         }
     }
@@ -218,6 +221,7 @@ struct ChatAPITests {
                 #expect(answer.status == "interrupted")
                 #expect(answer.content == FakeAnswers.streamedAnswer.prefix(2).joined(), "up to the piece it left at, not the rest")
                 #expect((answer.inputTokens ?? 0) > 0, "the prompt was paid for: estimated from its length")
+                #expect(answer.tokensEstimated)
                 #expect((answer.costUSD ?? 0) > 0)
             }
         }
