@@ -115,10 +115,7 @@ public struct DropFolderWatcher: Service {
     /// time as it is read (the upload's way: never whole in memory), under an id of its own that the call takes, or
     /// whose chunks are removed when the call was stored before or is refused.
     func accept(_ relativePath: String) async -> Outcome {
-        let audioID = UUID()
-        let outcome = await make(relativePath, audioID: audioID)
-        try? await intake.calls.discardAudio(of: audioID)
-        return outcome
+        await intake.calls.withRecordingID { audioID in await make(relativePath, audioID: audioID) }
     }
 
     private func make(_ relativePath: String, audioID: UUID) async -> Outcome {

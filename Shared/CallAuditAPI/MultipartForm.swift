@@ -31,22 +31,12 @@ struct MultipartForm {
     static func withUpload<T>(
         _ request: Request, maxFileBytes: Int, storage: any CallStorage, _ body: (MultipartForm) async throws -> T
     ) async throws -> T {
-        let audioID = UUID()
-        var stored = false
-        do {
-            let form = try await read(request, maxFileBytes: maxFileBytes, audioID: audioID, storage: storage) { stored = true }
-            let value = try await body(form)
-            if stored { try? await storage.discardAudio(of: audioID) }
-            return value
-        } catch {
-            if stored { try? await storage.discardAudio(of: audioID) }
-            throw error
+        try await storage.withRecordingID { audioID in
+            try await body(try await read(request, maxFileBytes: maxFileBytes, audioID: audioID, storage: storage))
         }
     }
 
-    static func read(
-        _ request: Request, maxFileBytes: Int, audioID: UUID, storage: any CallStorage, didStore: () -> Void
-    ) async throws -> MultipartForm {
+    static func read(_ request: Request, maxFileBytes: Int, audioID: UUID, storage: any CallStorage) async throws -> MultipartForm {
         guard let contentType = request.headers[.contentType], let boundary = Self.boundary(of: contentType) else {
             throw CallAuditError(status: 415, code: "unsupported_media_type",
                                  message: "send the recording as multipart/form-data with a file field named audio")
@@ -64,7 +54,6 @@ struct MultipartForm {
             }
             if let error = collector.error { throw error }
             while let chunk = collector.chunks.take(final: collector.form.audio != nil) {
-                didStore()
                 try await storage.storeAudioChunk(chunk.bytes, index: chunk.index, of: audioID)
             }
         }
