@@ -78,7 +78,7 @@ let package = Package(
         ], path: "Shared/CallQueue", swiftSettings: strictSwift),
 
         .target(name: "CallAuditRuntime", dependencies: [
-            "CallAuditCore", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers", "Telemetry",
+            "CallAuditCore", "CurlHTTP", "RedisClient", "PostgresClient", "CallStore", "CallQueue", "Providers", "Telemetry",
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,6 +1,7 @@
 import CallAuditCore
 import CallQueue
 import CallStore
+import CurlHTTP
 import Foundation
 
 /// Where PostgreSQL and Redis are and how many connections to keep: the settings both services read alike.
@@ -34,11 +35,11 @@ public struct BackendConfiguration: Sendable {
         callbacks = CallbackTargets(urls: callbackURLs, linkBase: linkBase)
     }
 
-    /// Refuses a value that is not an absolute http or https URL with a host.
+    /// Refuses a value that is not an absolute http or https URL with a host (what the HTTP client would refuse).
     static func checkWebURL(_ url: String, key: String) throws {
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased()),
-              components.host?.isEmpty == false
-        else { throw ConfigurationError(key: key, reason: "\(url) is not an http or https URL") }
+        guard (try? CurlHTTPClient.validate(url)) != nil else {
+            throw ConfigurationError(key: key, reason: "\(url) is not an http or https URL")
+        }
     }
 
     /// The variables every service reads: the stores, the queue and logging.

@@ -2,7 +2,6 @@ import CallAuditCore
 import CallStore
 import CurlHTTP
 import FailurePolicy
-import Foundation
 
 /// How the worker delivers callback events (README: Callbacks).
 public struct CallbackSettings: Sendable {
@@ -37,7 +36,7 @@ public struct CallbackSettings: Sendable {
         concurrency = try Self.positive(environment, "CALLBACK_CONCURRENCY", default: 8)
         pollInterval = .milliseconds(try Self.positive(environment, "CALLBACK_POLL_MILLISECONDS", default: 1000))
         if !allowPrivateAddresses {
-            for url in targets.urls where AddressPolicy.isInternal(host: URLComponents(string: url)?.host ?? "") {
+            for url in targets.urls where AddressPolicy.isInternal(host: (try? CurlHTTPClient.validate(url)) ?? "") {
                 throw ConfigurationError(
                     key: "CALLBACK_URLS",
                     reason: "\(url) is a loopback or private address; set CALLBACK_ALLOW_PRIVATE=true to send events there")

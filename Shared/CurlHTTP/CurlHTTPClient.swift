@@ -70,8 +70,8 @@ public final class CurlHTTPClient: Service {
         return parts
     }
 
-    /// Checks the scheme and shape of a URL before any I/O; answers its host.
-    static func validate(_ url: String) throws -> String {
+    /// Checks the scheme and shape of a URL before any I/O (also a configured one's, at start); answers its host.
+    public static func validate(_ url: String) throws -> String {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
             throw HTTPClientError.invalidURL(url)
         }
