@@ -31,7 +31,7 @@ struct CallbackHarness: Sendable {
                         "DATABASE_URL": databaseURL, "REDIS_URL": TestEnvironment.redisURL,
                         "QUEUE_PREFIX": TestEnvironment.uniquePrefix("callbacks"),
                         "CALLBACK_SECRET": secret, "CALLBACK_ALLOW_PRIVATE": "true",
-                        "CALLBACK_RETRY_BASE_MILLISECONDS": "10", "CALLBACK_TIMEOUT_SECONDS": "2",
+                        "CALLBACK_RETRY_BASE_MILLISECONDS": "10", "CALLBACK_TIMEOUT_SECONDS": "15",
                         "CALLBACK_POLL_MILLISECONDS": "50",
                     ].merging(extra.mapValues { $0.replacingOccurrences(of: "{crm}", with: crm.baseURL) }) { _, added in added })
                     let backend = try BackendConfiguration(
