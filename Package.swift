@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", path: "Shared/CHiredis",
@@ -84,14 +86,22 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Shared/CallAuditRuntime", swiftSettings: strictSwift),
 
+        .target(name: "Realtime", dependencies: [
+            "CallAuditCore", "FailurePolicy",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "WSClient", package: "swift-websocket"),
+        ], path: "Shared/Realtime", swiftSettings: strictSwift),
+
         .target(name: "Dashboard", dependencies: [
             "CallAuditCore", "CallQueue", "CallStore", "Providers",
             .product(name: "Mustache", package: "swift-mustache"),
         ], path: "Shared/Dashboard", swiftSettings: strictSwift),
         .target(name: "CallAuditAPI", dependencies: [
-            "CallAuditCore", "CallAuditRuntime", "CallQueue", "CallStore", "CoreExtensions", "CurlHTTP", "Dashboard", "Providers",
-            "RedisClient", "Telemetry",
+            "Audio", "CallAuditCore", "CallAuditRuntime", "CallQueue", "CallStore", "CoreExtensions", "CurlHTTP", "Dashboard",
+            "Providers", "Realtime", "RedisClient", "Telemetry",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -120,6 +130,7 @@ let package = Package(
             "CallAuditAPI", "CallAuditCore", "CallAuditRuntime", "CurlHTTP", "Dashboard", "Providers", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/Ingest", swiftSettings: strictSwift),
         .executableTarget(name: "Worker", dependencies: [
@@ -134,6 +145,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [
             "CallAuditCore", "CallAuditRuntime", "CallStore", "PostgresClient", "RedisClient",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/TestSupport", swiftSettings: strictSwift),
@@ -151,6 +163,10 @@ let package = Package(
         ], swiftSettings: strictSwift),
         .testTarget(name: "OfflineAnalyzerTests", dependencies: ["OfflineAnalyzer"], swiftSettings: strictSwift),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "RealtimeTests", dependencies: [
+            "Realtime", "CallAuditCore", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strictSwift),
         .testTarget(name: "FailurePolicyTests", dependencies: ["CoreExtensions", "FailurePolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ProvidersTests", dependencies: [
             "Audio", "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",
@@ -183,6 +199,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [
             "Audio", "Callbacks", "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "WSClient", package: "swift-websocket"),
         ], swiftSettings: strictSwift),
     ]
 )

@@ -4,6 +4,7 @@ import CallAuditRuntime
 import CurlHTTP
 import Dashboard
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import Providers
 import ServiceLifecycle
@@ -31,6 +32,8 @@ func buildApplication(reader environment: EnvironmentVariables) async throws -> 
     }
     var app = Application(
         router: APIRoutes.router(dependencies).router,
+        server: .http1WebSocketUpgrade(webSocketRouter: APIRoutes.socketRouter(dependencies),
+                                       configuration: .init(ws: .init(maxFrameSize: 1 << 20))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "callaudit-ingest"),
         services: services,
         logger: logger)

@@ -104,7 +104,8 @@ public struct WAVAudio: Sendable {
         }
     }
 
-    static let headerBytes = 44
+    /// The length of the canonical header.
+    public static let headerBytes = 44
 
     /// A canonical 44-byte-header WAV file around `samples`.
     public static func file(_ samples: [UInt8], formatTag: UInt16, channels: Int, sampleRate: Int, bitsPerSample: Int) -> [UInt8] {
@@ -113,7 +114,7 @@ public struct WAVAudio: Sendable {
     }
 
     /// The canonical 44-byte header of a WAV file whose samples are `dataBytes` long.
-    static func header(dataBytes: Int, formatTag: UInt16, channels: Int, sampleRate: Int, bitsPerSample: Int) -> [UInt8] {
+    public static func header(dataBytes: Int, formatTag: UInt16, channels: Int, sampleRate: Int, bitsPerSample: Int) -> [UInt8] {
         let blockAlign = channels * bitsPerSample / 8
         var header = Array("RIFF".utf8) + le32(36 + dataBytes) + Array("WAVE".utf8)
         header += Array("fmt ".utf8) + le32(16) + le16(Int(formatTag)) + le16(channels) + le32(sampleRate)

@@ -45,7 +45,12 @@ struct APIKeys: Sendable {
 
     /// Whether a key with this identity is still configured (a session ends when its key is taken out).
     func contains(identity: String) -> Bool {
-        digests.contains { $0.prefix(8).hexString == identity }
+        digest(identity: identity) != nil
+    }
+
+    /// The digest of the key with this identity, which signs that key's live-call tokens; `nil` when none has it.
+    func digest(identity: String) -> [UInt8]? {
+        digests.first { $0.prefix(8).hexString == identity }
     }
 
     static func digest(_ key: String) -> [UInt8] {

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 
 /// The ingest API's router: every route, in groups by who may call them.
 public enum APIRoutes {
@@ -17,7 +18,7 @@ public enum APIRoutes {
         let open = RouteRecorder(router: router)
         let access = AccessMiddleware<IngestRequestContext>(
             keys: configuration.apiKeys.map { $0.including(configuration.adminKeys) }, rateLimiter: dependencies.rateLimiter,
-            signedWebhooks: configuration.webhookSignature != nil)
+            signedWebhooks: configuration.webhookSignature != nil, liveTokens: dependencies.live.tokens)
         let api = open.group(access)
         let admin = open.group(AdminAccessMiddleware(keys: configuration.adminKeys))
 
@@ -34,6 +35,7 @@ public enum APIRoutes {
         webhooks.addRoutes(to: api, path: "/webhook/new_call_recording")
         ReportsController(calls: dependencies.calls).addRoutes(to: api)
         ChatController(chat: dependencies.chat, calls: dependencies.calls).addRoutes(to: api)
+        LiveController<IngestRequestContext>(live: dependencies.live).addRoutes(to: api)
         SeedController(intake: dependencies.intake, calls: dependencies.calls, configuration: configuration)
             .addRoutes(to: api)
         AdminController(queue: dependencies.queue, calls: dependencies.calls).addRoutes(to: admin)
@@ -46,11 +48,16 @@ public enum APIRoutes {
                 providerStatus: dependencies.providerStatus, configuration: configuration, sessions: sessions,
                 chat: dependencies.chat)
             let rateLimited = router.group().add(middleware: AccessMiddleware<IngestRequestContext>(
-                keys: nil, rateLimiter: dependencies.rateLimiter, signedWebhooks: false))
+                keys: nil, rateLimiter: dependencies.rateLimiter, signedWebhooks: false, liveTokens: nil))
             pages.addPages(to: rateLimited.group().add(middleware: DashboardSignIn(sessions: sessions)))
             pages.addSignIn(to: rateLimited)
             pages.addOpenRoutes(to: router)
         }
         return (router, open.routes)
+    }
+
+    /// The router of the WebSocket upgrades (`GET /v1/live`); a request it does not upgrade goes on to ``router(_:)``.
+    public static func socketRouter(_ dependencies: IngestDependencies) -> Router<LiveSocketContext> {
+        LiveController<IngestRequestContext>(live: dependencies.live).socketRouter()
     }
 }

@@ -9,6 +9,8 @@ struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware 
     let keys: APIKeys?
     let rateLimiter: RateLimiter?
     let signedWebhooks: Bool
+    /// Tokens that open `GET /v1/live` for browsers (`?token=`), which cannot send `Authorization` on a WebSocket.
+    let liveTokens: LiveTokens?
 
     let webhookPaths: Set<String> = ["/v1/webhooks/crm", "/webhook/new_call_recording"]
 
@@ -16,8 +18,12 @@ struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware 
         if request.method == .options { return try await next(request, context) }
         var caller: String?
         if let keys, !(signedWebhooks && webhookPaths.contains(request.uri.path)) {
-            caller = keys.identify(authorization: request.headers[.authorization])
+            caller = keys.identify(authorization: request.headers[.authorization]) ?? liveTokenCaller(request)
             guard caller != nil else {
+                if request.uri.path == "/v1/live", request.uri.queryParameters["token"] != nil {
+                    return JSONErrorMiddleware<Context>.unauthorized(
+                        "the live token is not valid or has expired; get a new one from POST /v1/live/tokens")
+                }
                 return JSONErrorMiddleware<Context>.unauthorized("an API key is required: Authorization: Bearer <key>")
             }
         }
@@ -30,5 +36,12 @@ struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware 
             return response
         }
         return try await next(request, context)
+    }
+
+    /// The identity of the key a valid live token of `GET /v1/live` was issued for.
+    func liveTokenCaller(_ request: Request) -> String? {
+        guard request.uri.path == "/v1/live", let liveTokens, let token = request.uri.queryParameters["token"],
+              liveTokens.accepts(String(token)) else { return nil }
+        return String(token.prefix { $0 != "." })
     }
 }

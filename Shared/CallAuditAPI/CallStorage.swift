@@ -19,7 +19,7 @@ public protocol CallStorage: Sendable {
     func audio(of id: UUID) async throws -> UploadedAudio?
     /// Chunk `index` of a call's recording; `nil` past its end.
     func audioChunk(_ index: Int, of id: UUID) async throws -> [UInt8]?
-    /// Stores one chunk of a recording as it streams in, under the id its call will have.
+    /// Stores one chunk of a recording as it streams in, under the id its call will have (again: replaces it).
     func storeAudioChunk(_ bytes: [UInt8], index: Int, of id: UUID) async throws
     /// Removes the chunks stored under `id` unless a stored call owns them.
     func discardAudio(of id: UUID) async throws
@@ -36,6 +36,8 @@ public protocol CallStorage: Sendable {
     func review(_ id: UUID, change: ReviewChange, reason: String, reviewer: String) async throws -> CallReview
     /// A call's audit trail, oldest first, and the reviewer's notes.
     func reviews(of id: UUID) async throws -> (reviews: [CallReview], notes: String?)
+    /// Records what providers billed for a call outside the worker (a live call's realtime transcription).
+    func recordUsage(_ id: UUID, _ usage: [ProviderUsage]) async throws
     /// Gives dead-lettered calls a new start.
     func requeueFailed(_ ids: [UUID]) async throws
     /// A call's callback deliveries with their attempts.

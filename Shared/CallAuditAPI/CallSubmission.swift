@@ -53,7 +53,7 @@ struct CallSubmission: Sendable, Decodable {
                 throw CallAuditError.badRequest("missing_field", "\(audioURLField) is required")
             }
             try AudioURLPolicy.check(url, field: audioURLField, allowPrivate: limits.allowPrivateURLs)
-        case .upload:
+        case .upload, .live:
             guard let audio, audio.size > 0 else {
                 throw CallAuditError.badRequest("missing_field", "the multipart field audio is required and must not be empty")
             }
@@ -74,7 +74,7 @@ struct CallSubmission: Sendable, Decodable {
             callbackURL: callbackURL,
             metadataJSON: metadataJSON,
             idempotencyKey: try Self.identifier(idempotencyKey, field: "Idempotency-Key", maxLength: 200),
-            audio: source == .upload ? audio : nil)
+            audio: source == .upload || source == .live ? audio : nil)
     }
 
     static func mode(_ text: String?) throws -> CallMode {

@@ -41,6 +41,8 @@ public struct IngestConfiguration: Sendable {
     public var docsAssetsPath: String?
     /// The drop folder (`INBOX_DIR`, …); `nil`: none.
     public var dropFolder: DropFolderSettings?
+    /// Live calls: limits and the realtime transcription (`LIVE_*`, `OPENAI_REALTIME_*`).
+    public var live: LiveSettings
 
     /// The limits every submission is checked against.
     var submissionLimits: SubmissionLimits {
@@ -68,6 +70,7 @@ public struct IngestConfiguration: Sendable {
         docsAssetsPath = environment.string("DOCS_ASSETS_DIR")
         sessionSecret = environment.string("SESSION_SECRET")
         dropFolder = try DropFolderSettings.read(environment)
+        live = try LiveSettings.read(environment)
     }
 
     /// Every variable the ingest service reads, for `--help`.
@@ -92,5 +95,5 @@ public struct IngestConfiguration: Sendable {
               "the web UI's templates and static files"),
         .init("DOCS_ASSETS_DIR", "fastapi_offline/static in .run/venv or the system's Python, else docs-assets next to the binary, in the working directory or in /app",
               "Swagger UI and ReDoc files for /docs and /redoc (PyPI package fastapi-offline)"),
-    ] + DropFolderSettings.settings
+    ] + DropFolderSettings.settings + LiveSettings.settings
 }

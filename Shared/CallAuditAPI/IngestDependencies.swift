@@ -25,6 +25,8 @@ public struct IngestDependencies: Sendable {
     let dashboard: Dashboard?
     /// Answers questions about calls.
     let chat: ChatAnswerer
+    /// What live calls share.
+    let live: LiveDependencies
 
     /// What the routes of a process share, from its backends (PostgreSQL and Redis); `chatModels` answer questions about
     /// calls (none: the offline answer), priced by `prices`.
@@ -61,5 +63,9 @@ public struct IngestDependencies: Sendable {
         self.logger = logger
         intake = CallIntake(calls: calls, queue: queue, logger: logger)
         chat = ChatAnswerer(calls: calls, models: chatModels, prices: prices, logger: logger)
+        live = LiveDependencies(
+            calls: calls, intake: intake, settings: configuration.live, limits: configuration.submissionLimits,
+            prices: prices, tokens: LiveTokens(keys: configuration.apiKeys.map { $0.including(configuration.adminKeys) }),
+            sessions: LiveSessionCount(limit: configuration.live.maxSessions), logger: logger)
     }
 }

@@ -6,4 +6,6 @@ public enum CallSource: String, Codable, Sendable, CaseIterable {
     case upload
     /// A recording the worker downloads from a URL.
     case url
+    /// A call streamed over `GET /v1/live` as it was spoken; its recording is stored like an upload.
+    case live
 }

@@ -46,7 +46,11 @@ public struct CallPipeline: Sendable {
         case .text:
             guard let text = call.dialogText else { throw CallFailure.permanent("the call has no dialog text") }
             segments = DialogParser.segments(from: text)
-        case .upload, .url:
+        case .live where call.liveTranscript?.isEmpty == false:
+            // Transcribed while it was spoken (and paid for then): the recording is kept, not sent again.
+            segments = call.liveTranscript ?? []
+            steps.append(ProviderStep(step: "transcription", provider: "openai-realtime", model: nil))
+        case .upload, .url, .live:
             let transcription = try await RecordingFolder.with(threads: audioThreads) { folder in
                 try await stages.enter(.acquiring)
                 let recording = try await acquire(call, into: folder)
@@ -147,7 +151,7 @@ public struct CallPipeline: Sendable {
     /// downloaded straight to the file for a URL. Hashed and sniffed without being held in memory.
     func acquire(_ call: CallRecord, into folder: String) async throws -> Recording {
         let path = "\(folder)/recording"
-        if call.source == .upload {
+        if call.source == .upload || call.source == .live {
             guard let audio = try await repository.audio(of: call.id) else {
                 throw CallFailure.permanent("the uploaded recording is missing")
             }

@@ -26,6 +26,9 @@ public struct CallRecord: Sendable {
     public var dialogText: String?
     /// The recording's URL, for a URL call.
     public var audioURL: String?
+    /// A live call's transcript as the realtime provider gave it (not loaded when listing); `nil` when the recording
+    /// is to be transcribed.
+    public var liveTranscript: [Segment]?
     /// Where to report the result, if the caller asked.
     public var callbackURL: String?
     /// The metadata object as JSON text.
@@ -46,7 +49,8 @@ public struct CallRecord: Sendable {
     /// The columns ``init(row:)`` reads, for `SELECT` lists.
     static let columns = """
         id, external_id, manager_id, mode, source, status, stage, error, language_hint, dialog_text, audio_url,
-        callback_url, metadata::text AS metadata, attempts, created_at, updated_at, completed_at
+        callback_url, metadata::text AS metadata, attempts, created_at, updated_at, completed_at,
+        live_transcript::text AS live_transcript
         """
 
     init(row: PostgresRow) throws {
@@ -70,6 +74,9 @@ public struct CallRecord: Sendable {
         self.languageHint = row["language_hint"].string
         self.dialogText = row["dialog_text"].string
         self.audioURL = row["audio_url"].string
+        self.liveTranscript = try row["live_transcript"].string.map { text in
+            try JSONDecoder().decode([Segment].self, from: Data(text.utf8))
+        }
         self.callbackURL = row["callback_url"].string
         self.metadataJSON = row["metadata"].string ?? "{}"
         self.attempts = row["attempts"].int ?? 0

@@ -2,10 +2,13 @@ import Foundation
 import PostgresClient
 
 extension CallRepository {
-    /// Stores one chunk of the recording uploaded under `id`, as it streams in (before the call's row exists).
+    /// Stores one chunk of the recording uploaded under `id`, as it streams in (before the call's row exists); a
+    /// chunk stored again replaces the first (a live call's WAV header, rewritten with its length at the end).
     public func storeAudioChunk(_ bytes: [UInt8], index: Int, of id: UUID) async throws {
-        try await pool.query("INSERT INTO call_audio_chunks (call_id, seq, data) VALUES ($1, $2, $3)",
-                             [.init(id), .init(index), .bytes(bytes)])
+        try await pool.query("""
+            INSERT INTO call_audio_chunks (call_id, seq, data) VALUES ($1, $2, $3)
+            ON CONFLICT (call_id, seq) DO UPDATE SET data = EXCLUDED.data
+            """, [.init(id), .init(index), .bytes(bytes)])
     }
 
     /// Removes the chunks stored under `id` unless a stored call owns them: an upload refused, or repeating a call

@@ -9,6 +9,7 @@ extension CallRepository {
         let position = try cursor.map(CallCursor.init(encoded:))
         if sort.byScore, position != nil, position?.score == nil { throw CallStoreError.invalidCursor }
         let columns = CallRecord.columns.replacingOccurrences(of: "dialog_text", with: "NULL::text AS dialog_text")
+            .replacingOccurrences(of: "live_transcript::text", with: "NULL::text")
         let direction = sort.descending ? "DESC" : "ASC"
         let comparison = sort.descending ? "<" : ">"
         let key = sort.byScore ? "score_key, created_at, id" : "created_at, id"

@@ -62,13 +62,13 @@ public struct CallRepository: Sendable {
 
     static func insertStatement(rows: Int) -> String {
         let values = (0..<rows).map { row in
-            let base = row * 11
+            let base = row * 12
             return "($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6), $\(base + 7), "
-                + "$\(base + 8), $\(base + 9), $\(base + 10)::jsonb, $\(base + 11))"
+                + "$\(base + 8), $\(base + 9), $\(base + 10)::jsonb, $\(base + 11), $\(base + 12)::jsonb)"
         }
         return """
             INSERT INTO calls (id, external_id, manager_id, mode, source, language_hint, dialog_text, audio_url,
-                               callback_url, metadata, idempotency_key)
+                               callback_url, metadata, idempotency_key, live_transcript)
             VALUES \(values.joined(separator: ", "))
             ON CONFLICT DO NOTHING
             RETURNING id, status
@@ -80,6 +80,7 @@ public struct CallRepository: Sendable {
             .init(call.id), .init(call.externalID), .init(call.managerID), .init(call.mode.rawValue),
             .init(call.source.rawValue), .init(call.languageHint), .init(call.dialogText), .init(call.audioURL),
             .init(call.callbackURL), .init(call.metadataJSON), .init(call.idempotencyKey),
+            .init(call.liveTranscript.map { String(decoding: (try? JSONEncoder().encode($0)) ?? Data("[]".utf8), as: UTF8.self) }),
         ]
     }
 

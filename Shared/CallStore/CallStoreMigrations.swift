@@ -101,5 +101,6 @@ public enum CallStoreMigrations {
         callbacks,
         audioChunks,
         chat,
+        liveTranscripts,
     ]
 }

@@ -25,14 +25,17 @@ public struct NewCall: Sendable {
     public var metadataJSON: String
     /// The `Idempotency-Key` header, if one was sent.
     public var idempotencyKey: String?
-    /// The uploaded recording, for `source == .upload`.
+    /// The uploaded recording, for `source == .upload` or `.live`.
     public var audio: UploadedAudio?
+    /// A live call's transcript, when the realtime provider gave all of it.
+    public var liveTranscript: [Segment]?
 
     /// Creates a call with a fresh id.
     public init(
         id: UUID = UUID(), externalID: String? = nil, managerID: String, mode: CallMode, source: CallSource,
         languageHint: String? = nil, dialogText: String? = nil, audioURL: String? = nil, callbackURL: String? = nil,
-        metadataJSON: String = "{}", idempotencyKey: String? = nil, audio: UploadedAudio? = nil
+        metadataJSON: String = "{}", idempotencyKey: String? = nil, audio: UploadedAudio? = nil,
+        liveTranscript: [Segment]? = nil
     ) {
         self.id = id
         self.externalID = externalID
@@ -46,5 +49,6 @@ public struct NewCall: Sendable {
         self.metadataJSON = metadataJSON
         self.idempotencyKey = idempotencyKey
         self.audio = audio
+        self.liveTranscript = liveTranscript
     }
 }

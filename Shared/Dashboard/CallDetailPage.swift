@@ -186,7 +186,7 @@ public struct CallDetailPage: Sendable {
         canReview = review?.canReview == true && result != nil
         reviewCriteria = (result?.criteria ?? []).map { FormOption(value: $0.key, label: "\($0.name) (\($0.score))", selected: false) }
         reviewError = review?.error
-        audioHref = call.source == .upload ? "/calls/\(id)/audio" : nil
+        audioHref = call.source == .upload || call.source == .live ? "/calls/\(id)/audio" : nil
         self.retryEntryID = retryEntryID
         self.callbacks = callbacks.map { Self.callbackRow($0, strings: t) }
         hasCallbacks = !callbacks.isEmpty

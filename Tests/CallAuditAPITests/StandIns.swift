@@ -61,6 +61,7 @@ final class RecordingCallStorage: CallStorage {
     func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage { throw StandInUnused() }
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport { throw StandInUnused() }
+    func recordUsage(_ id: UUID, _ usage: [ProviderUsage]) async throws { throw StandInUnused() }
     func requeueFailed(_ ids: [UUID]) async throws { throw StandInUnused() }
     func callbacks(of callID: UUID) async throws -> [CallbackStatus] { throw StandInUnused() }
     func replayCallbacks(of callID: UUID) async throws -> Int { throw StandInUnused() }
