@@ -199,6 +199,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [
             "Audio", "Callbacks", "TestSupport", "CurlHTTP", "CallAuditCore", "RedisClient", "PostgresClient", "Providers",
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "WSClient", package: "swift-websocket"),
         ], swiftSettings: strictSwift),
     ]

@@ -90,7 +90,7 @@ struct OpenAPITests {
             }
         }
         #expect(operationIDs.count == Set(operationIDs).count, "operationIds repeat: \(operationIDs.sorted())")
-        #expect(operationIDs.count == 27)
+        #expect(operationIDs.count == 29)
     }
 
     @Test("a response that breaks the document fails the request that received it")
