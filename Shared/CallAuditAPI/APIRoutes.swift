@@ -46,7 +46,7 @@ public enum APIRoutes {
             let pages = DashboardController<IngestRequestContext>(
                 dashboard: dashboard, intake: dependencies.intake, calls: dependencies.calls, queue: dependencies.queue,
                 providerStatus: dependencies.providerStatus, configuration: configuration, sessions: sessions,
-                chat: dependencies.chat)
+                chat: dependencies.chat, liveTokens: dependencies.live.tokens)
             let rateLimited = router.group().add(middleware: AccessMiddleware<IngestRequestContext>(
                 keys: nil, rateLimiter: dependencies.rateLimiter, signedWebhooks: false, liveTokens: nil))
             pages.addPages(to: rateLimited.group().add(middleware: DashboardSignIn(sessions: sessions)))

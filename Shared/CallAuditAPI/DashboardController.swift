@@ -6,7 +6,7 @@ import HTTPTypes
 import Hummingbird
 
 /// The team lead's web UI on the ingest: Analyze (`/`, and `POST /` from its form), Calls (`/calls`, `/calls.csv`),
-/// Call (`/calls/{id}`), Managers (`/managers`, `/managers/{id}`), Queue (`/queue`), the API explorers (`/docs`,
+/// Call (`/calls/{id}`), Live call (`/live`, streaming the microphone to `GET /v1/live`), Managers (`/managers`, `/managers/{id}`), Queue (`/queue`), the API explorers (`/docs`,
 /// `/redoc`) and their static files (`/ui/{file}`). Pages are rendered on the server (swift-mustache); submitting goes
 /// through the same validation and intake as `POST /v1/calls`.
 /// With keys configured, `/login` exchanges a key for a session cookie and every form carries a CSRF token.
@@ -19,6 +19,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
     let configuration: IngestConfiguration
     let sessions: DashboardSessions
     let chat: ChatAnswerer
+    let liveTokens: LiveTokens
 
     /// The most rows `/calls.csv` writes.
     static var maxExportRows: Int { 10_000 }
@@ -29,6 +30,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
             page(request, section: .analyze, title: "analyze_title", template: "analyze") { AnalyzePage(language: $0) }
         }
         routes.post("/") { request, _ in try await submit(request) }
+        routes.get("/live") { request, _ in livePage(request) }
+        routes.post("/live/token") { request, context in try await liveToken(request, context: context) }
         routes.get("/calls") { request, _ in try await list(request) }
         routes.get("/calls.csv") { request, context in try await export(request, context: context) }
         routes.get("/calls/:id") { request, context in try await show(request, context: context) }

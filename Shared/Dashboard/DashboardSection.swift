@@ -1,6 +1,7 @@
 /// A screen in the dashboard's navigation.
 public enum DashboardSection: String, CaseIterable, Sendable {
     case analyze
+    case live
     case calls
     case managers
     case queue
@@ -10,6 +11,7 @@ public enum DashboardSection: String, CaseIterable, Sendable {
     var href: String {
         switch self {
         case .analyze: "/"
+        case .live: "/live"
         case .calls: "/calls"
         case .managers: "/managers"
         case .queue: "/queue"

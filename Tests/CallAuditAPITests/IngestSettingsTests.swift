@@ -1,20 +1,22 @@
 import CallAuditCore
 import CallAuditRuntime
 import Logging
+import Providers
 import Testing
 
 @testable import CallAuditAPI
 
 @Suite("The ingest's settings")
 struct IngestSettingsTests {
-    @Test("every variable the ingest reads is in its --help list, with a default")
+    @Test("every variable the ingest reads is in its --help list (its own and the providers'), with a default")
     func helpListsEverySetting() throws {
         let environment = EnvironmentVariables([:])
         _ = try IngestConfiguration(environment: environment)
         _ = Logger.service("ingest-test", environment: environment)
-        let listed = Set(IngestConfiguration.settings.map(\.name))
+        let help = IngestConfiguration.settings + ProviderSettings.settings
+        let listed = Set(help.map(\.name))
         #expect(environment.keysRead.subtracting(listed).isEmpty, "read but not listed: \(environment.keysRead.subtracting(listed))")
-        #expect(listed.count == IngestConfiguration.settings.count, "each listed once")
+        #expect(listed.count == help.count, "each listed once")
     }
 
     @Test("a value that is not a number names its variable")

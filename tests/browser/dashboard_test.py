@@ -37,8 +37,10 @@ Agent: I understand. Could you give me the order number so I can check it?"""
 def browser(width=1280, height=900):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
+    # a fake microphone (a beeping tone) that needs no permission prompt, for the Live call screen
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     f"--window-size={width},{height}", "--lang=en-US"):
+                     f"--window-size={width},{height}", "--lang=en-US", "--use-fake-ui-for-media-stream",
+                     "--use-fake-device-for-media-stream"):
         options.add_argument(argument)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
@@ -244,6 +246,24 @@ def test_chat_answers_in_the_call_page_and_keeps_the_conversation(driver):
     driver.get(url)
     lines = driver.find_elements(By.CSS_SELECTOR, "#chat-lines li")
     assert [line.get_attribute("class") for line in lines] == ["question", "answer"], "the conversation is kept"
+
+
+def test_live_call_streams_the_microphone_and_stores_the_call(driver):
+    driver.get(SIGNED + "/login?next=/live")
+    enter_key(driver, KEY)
+    assert driver.current_url.endswith("/live"), driver.current_url
+    driver.find_element(By.ID, "manager_id").send_keys("live-anna")
+    driver.find_element(By.ID, "live-start").click()
+    WebDriverWait(driver, 20).until(EC.text_to_be_present_in_element((By.ID, "live-status"), "Streaming"))
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "live-clock").text >= "0:02")
+    assert driver.find_element(By.ID, "live-meter").value_of_css_property("width") != "0px", "the level meter moves"
+    shot(driver, "10-live", full_page=False)
+    driver.find_element(By.ID, "live-stop").click()
+    link = WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#live-status a")))
+    assert "stored" in driver.find_element(By.ID, "live-status").text
+    click_to_next_page(driver, link)
+    assert re.search(r"/calls/[0-9a-f-]{36}$", driver.current_url), driver.current_url
+    assert "live-anna" in driver.find_element(By.TAG_NAME, "main").text
 
 
 def test_docs_render_the_operations(driver):
