@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),
         .testTarget(name: "CurlHTTPTests", dependencies: [
-            "CurlHTTP",
+            "CurlHTTP", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),

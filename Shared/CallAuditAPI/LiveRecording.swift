@@ -14,12 +14,14 @@ struct LiveRecording {
     var nextIndex = 1
     var dataBytes = 0
 
-    /// Bytes held before they are stored as a chunk.
-    static let chunkBytes = 256 * 1024
+    /// Bytes held before they are stored as a chunk (4 s of 16 kHz PCM; a row every few seconds per session).
+    static let chunkBytes = 128 * 1024
 
     /// Starts the recording of call `id`.
     static func start(storage: any CallStorage, id: UUID, sampleRate: Int) async throws -> LiveRecording {
-        let recording = LiveRecording(storage: storage, id: id, sampleRate: sampleRate)
+        var recording = LiveRecording(storage: storage, id: id, sampleRate: sampleRate)
+        // Room for a chunk and the frame that fills it: the buffer never grows past it.
+        recording.buffer.reserveCapacity(chunkBytes + 4 * sampleRate)
         try await storage.storeAudioChunk(recording.header, index: 0, of: id)
         return recording
     }

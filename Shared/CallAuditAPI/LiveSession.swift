@@ -181,8 +181,8 @@ struct LiveSession {
     }
 
     static func isEnd(_ text: String) -> Bool {
-        guard let object = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) else { return false }
-        return object["type"] == "end"
+        let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        return object?["type"] as? String == "end"
     }
 
     static func segment(_ turn: LiveTurn) -> Segment {

@@ -2,6 +2,7 @@ import CurlHTTP
 import Foundation
 import NIOPosix
 import Testing
+import TestSupport
 
 @Suite("CurlHTTPClient against a local HTTP server")
 struct CurlHTTPClientTests {
@@ -21,7 +22,7 @@ struct CurlHTTPClientTests {
 
     @Test("GET returns status, headers (lowercased) and body")
     func get() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             let response = try await Self.client.execute(Self.local(port, "/hello"))
             #expect(response.status == 200)
             #expect(response.text == "hello, мир")
@@ -32,7 +33,7 @@ struct CurlHTTPClientTests {
 
     @Test("POST sends the body, method and headers")
     func post() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             var request = Self.local(port, "/echo", method: "POST", body: Array(#"{"a": "б"}"#.utf8))
             request.headers = [HTTPHeader("Content-Type", "application/json")]
             let response = try await Self.client.execute(request)
@@ -44,7 +45,7 @@ struct CurlHTTPClientTests {
 
     @Test("a multipart form arrives byte for byte")
     func multipart() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             var form = MultipartFormData(boundary: "test-boundary")
             form.addField(name: "model", value: "whisper-1")
             let audio = (0..<1000).map { UInt8($0 % 256) }
@@ -70,7 +71,7 @@ struct CurlHTTPClientTests {
 
     @Test("a 429 is returned with its body and retry-after, not thrown")
     func nonSuccess() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             let response = try await Self.client.execute(Self.local(port, "/limited"))
             #expect(response.status == 429)
             #expect(response.header("retry-after") == "7")
@@ -80,7 +81,7 @@ struct CurlHTTPClientTests {
 
     @Test("redirects are followed up to the limit")
     func redirects() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             let response = try await Self.client.execute(Self.local(port, "/redirect"))
             #expect(response.status == 200)
             #expect(response.text == "hello, мир")
@@ -90,7 +91,7 @@ struct CurlHTTPClientTests {
 
     @Test("bodies over the cap fail, with and without a content length")
     func sizeCap() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             for path in ["/big", "/big-chunked"] {
                 var request = Self.local(port, path)
                 request.maxResponseBytes = 100_000
@@ -105,7 +106,7 @@ struct CurlHTTPClientTests {
 
     @Test("a body written to a file is capped the same way, with and without a content length, and arrives whole")
     func sizeCapToFile() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("download-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             for route in ["/big", "/big-chunked"] {
@@ -125,7 +126,7 @@ struct CurlHTTPClientTests {
 
     @Test("a body sent from a file range between bytes in memory arrives byte for byte")
     func bodyFromFile() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             let file = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 11) }
@@ -139,7 +140,7 @@ struct CurlHTTPClientTests {
 
     @Test("a slow answer past the timeout fails fast with .timeout")
     func timeout() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             var request = Self.local(port, "/slow")
             request.timeout = .milliseconds(300)
             let start = ContinuousClock.now
@@ -189,8 +190,8 @@ struct CurlHTTPClientTests {
           .enabled(if: PublicAddress.first != nil, "this machine has no public-range address to serve from"))
     func redirectsToInternalAddresses() async throws {
         let host = try #require(PublicAddress.first)
-        try await LocalServer.with(LocalServer.router()) { loopbackPort in
-            try await LocalServer.with(LocalServer.router(), host: host) { port in
+        try await LoopbackServer.run(LocalServer.router()) { loopbackPort in
+            try await LoopbackServer.run(LocalServer.router(), host: host) { port in
                 let direct = try await Self.client.execute(HTTPRequest(url: "http://\(host):\(port)/hello"))
                 #expect(direct.status == 200, "the public address itself is allowed")
                 for path in ["/to-loopback/\(loopbackPort)", "/to-metadata"] {
@@ -202,7 +203,7 @@ struct CurlHTTPClientTests {
 
     @Test("the loopback test server is refused unless private addresses are allowed")
     func loopbackPolicy() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             var request = Self.local(port, "/hello")
             let allowed = try await Self.client.execute(request)
             #expect(allowed.status == 200)
@@ -213,7 +214,7 @@ struct CurlHTTPClientTests {
 
     @Test("50 concurrent requests all succeed")
     func concurrency() async throws {
-        try await LocalServer.with(LocalServer.router()) { port in
+        try await LoopbackServer.run(LocalServer.router()) { port in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<50 { group.addTask { try await Self.client.execute(Self.local(port, "/hello")).status } }
                 return try await group.reduce(into: []) { $0.append($1) }

@@ -4,26 +4,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// A Hummingbird server on a loopback port for the duration of a test.
+/// The routes of the HTTP client's tests, served by `LoopbackServer`.
 enum LocalServer {
-    static func with(
-        _ router: Router<BasicRequestContext>, host: String = "127.0.0.1", _ body: @escaping @Sendable (Int) async throws -> Void
-    ) async throws {
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        var quiet = Logger(label: "local-server")
-        quiet.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var ports = portStream.makeAsyncIterator()
-            guard let port = await ports.next() else { return }
-            try await body(port)
-            group.cancelAll()
-        }
-    }
-
     /// Routes that behave like the servers recordings and providers live on.
     static func router() -> Router<BasicRequestContext> {
         let router = Router()

@@ -116,7 +116,10 @@ struct RealtimeRelayTests {
         let relay = RealtimeRelay(settings: settings, format: .g711ULaw, language: nil, logger: Self.logger) { await updates.add($0) }
         await relay.start()
         await relay.append([UInt8](repeating: 0xFF, count: 800))
-        try await Task.sleep(for: .seconds(2))
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline, await !updates.all.contains(where: { if case .interrupted = $0 { true } else { false } }) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let outcome = await relay.finish()
         #expect(!outcome.complete)
         #expect(outcome.gap?.contains("attempts") == true)

@@ -22,24 +22,7 @@ public final class FakeProviderServer: Sendable {
     /// Runs a server for the duration of `body`.
     public static func with(_ body: @escaping @Sendable (FakeProviderServer) async throws -> Void) async throws {
         let log = FakeProviderLog()
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var quiet = Logger(label: "fake-provider")
-        quiet.logLevel = .critical
-        let app = Application(
-            router: router(log), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            do {
-                try await body(FakeProviderServer(port: port, log: log))
-            } catch {
-                group.cancelAll()
-                throw error
-            }
-            group.cancelAll()
-        }
+        try await LoopbackServer.run(router(log)) { port in try await body(FakeProviderServer(port: port, log: log)) }
     }
 
     /// Answers the next requests whose path ends with `pathSuffix` with `responses`, in order; then the default.

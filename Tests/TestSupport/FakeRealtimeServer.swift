@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -36,9 +37,6 @@ public final class FakeRealtimeServer: Sendable {
         _ body: @escaping @Sendable (FakeRealtimeServer) async throws -> Void
     ) async throws {
         let state = FakeRealtimeState(turns: turns, dropAfterTurns: dropAfterTurns, errorAfterTurns: errorAfterTurns)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var quiet = Logger(label: "fake-realtime")
-        quiet.logLevel = .critical
         let sockets = Router(context: BasicWebSocketRequestContext.self)
         sockets.ws("/v1/realtime") { request, _ in
             await state.connected(authorization: request.headers[.authorization])
@@ -46,22 +44,8 @@ public final class FakeRealtimeServer: Sendable {
         } onUpgrade: { inbound, outbound, _ in
             try await FakeRealtimeConnection(state: state, outbound: outbound).run(inbound)
         }
-        let app = Application(
-            router: Router(), server: .http1WebSocketUpgrade(webSocketRouter: sockets, configuration: .init(ws: .init(maxFrameSize: 1 << 22))),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            do {
-                try await body(FakeRealtimeServer(port: port, state: state))
-            } catch {
-                group.cancelAll()
-                throw error
-            }
-            group.cancelAll()
-        }
+        let server = HTTPServerBuilder.http1WebSocketUpgrade(webSocketRouter: sockets, configuration: .init(ws: .init(maxFrameSize: 1 << 22)))
+        try await LoopbackServer.run(Router(), server: server) { port in try await body(FakeRealtimeServer(port: port, state: state)) }
     }
 }
 
