@@ -6,6 +6,8 @@
 #   3. worker: one process draining 10,000 short text calls with the offline analyzer, and its peak RSS
 #   4. the offline analyzer alone: microseconds per call for each sample dialog and for a long call
 #   5. memory per recording: scripts/bench-audio.sh (25 and 100 MB uploads, eight 25 MB calls at once); AUDIO=0 skips it
+#   6. live calls: scripts/bench-live.sh (100 and 200 sessions at real-time pace through a realtime stand-in); LIVE=0
+#      skips it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,4 +82,10 @@ if [ "${AUDIO:-1}" != 0 ]; then
     echo
     echo "== 5. memory per recording (scripts/bench-audio.sh)"
     scripts/bench-audio.sh
+fi
+
+if [ "${LIVE:-1}" != 0 ]; then
+    echo
+    echo "== 6. live calls (scripts/bench-live.sh)"
+    scripts/bench-live.sh
 fi

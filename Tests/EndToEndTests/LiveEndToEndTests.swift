@@ -99,6 +99,25 @@ struct LiveEndToEndTests {
         }
     }
 
+    @Test("SIGTERM during a live call: the session is closed, the call (the id session.started gave) is stored with what arrived, and the ingest exits")
+    func shutdown() async throws {
+        try await Stack.with(environment: ["LIVE_MAX_LEAD_SECONDS": "3600"]) { stack in
+            let ingest = try #require(stack.ingest)
+            Task {
+                try await Task.sleep(for: .seconds(2))
+                ingest.signal(SIGTERM)
+            }
+            let session = try await LiveClient.run(url: Self.liveURL(stack), frames: LiveClient.frames(
+                [UInt8](repeating: 0xFF, count: 8000 * 10), size: 160), pace: .milliseconds(20), ending: .silence)
+            #expect(session.closeCode == .normalClosure)
+            let id = try #require(session.events("session.started").first?["call_id"] as? String)
+            #expect(await ingest.waitForExit(timeout: .seconds(15)) == 0, "\(ingest.logTail())")
+            let seconds = try await stack.count("SELECT (size_bytes - 44) / 16000 FROM call_audio WHERE call_id = '\(id)'")
+            #expect((1...3).contains(seconds), "the audio before the signal, about 2 s, is stored: \(seconds) s")
+            #expect(try await stack.count("SELECT count(*) FROM calls WHERE id = '\(id)' AND status = 'queued'") == 1)
+        }
+    }
+
     @Test("broken sessions end with a clear error and keep the audio that came: text for audio, an odd pcm16 frame, faster than real time, silence; no audio stores nothing")
     func brokenSessions() async throws {
         let dump = try TemporaryFolder()
