@@ -15,6 +15,7 @@ import urllib.parse
 import wave
 
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 
 def frames(path):
@@ -29,8 +30,14 @@ def frames(path):
             yield rate, chunk
 
 
+RATES = (8000, 16000, 24000, 44100, 48000)
+
+
 async def stream(args):
     rate = wave.open(args.wav, "rb").getframerate()
+    if rate not in RATES:
+        raise SystemExit(f"{args.wav}: {rate} Hz is not one of {', '.join(map(str, RATES))}; "
+                         f"convert it first, e.g. sox {args.wav} -r 16000 call-16k.wav")
     query = {"format": "pcm16", "sample_rate": rate, "manager_id": args.manager, "mode": args.mode}
     if args.language:
         query["language"] = args.language
@@ -38,22 +45,29 @@ async def stream(args):
     url = f"{args.url.rstrip('/')}/v1/live?{urllib.parse.urlencode(query)}"
     async with connect(url, additional_headers=headers, max_size=1 << 22) as socket:
         async def listen():
-            async for message in socket:
-                event = json.loads(message)
-                kind = event.pop("type")
-                if kind == "transcript.delta":
-                    continue
-                print(f"{kind:28} {json.dumps(event, ensure_ascii=False)}", flush=True)
+            try:
+                async for message in socket:
+                    event = json.loads(message)
+                    kind = event.pop("type")
+                    if kind != "transcript.delta":
+                        print(f"{kind:28} {json.dumps(event, ensure_ascii=False)}", flush=True)
+            except ConnectionClosed:
+                pass  # the service ended the session (it said why in an error event)
 
         listener = asyncio.create_task(listen())
         start = time.perf_counter()
-        for number, (_, chunk) in enumerate(frames(args.wav)):
-            await socket.send(chunk)
-            if not args.fast:
-                await asyncio.sleep(max(0, start + (number + 1) * 0.02 - time.perf_counter()))
-        await socket.send(json.dumps({"type": "end"}))
+        try:
+            for number, (_, chunk) in enumerate(frames(args.wav)):
+                await socket.send(chunk)
+                if not args.fast:
+                    await asyncio.sleep(max(0, start + (number + 1) * 0.02 - time.perf_counter()))
+            await socket.send(json.dumps({"type": "end"}))
+        except ConnectionClosed:
+            pass
         await listener
-
+    closed = socket.close_code
+    if closed != 1000:
+        raise SystemExit(f"closed with {closed} {socket.close_reason or ''}".rstrip())
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -66,7 +80,6 @@ def main():
     parser.add_argument("--fast", action="store_true",
                         help="send without waiting (the service allows LIVE_MAX_LEAD_SECONDS ahead of real time)")
     asyncio.run(stream(parser.parse_args()))
-
 
 if __name__ == "__main__":
     main()

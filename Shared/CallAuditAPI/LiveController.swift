@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdWebSocket
 
 /// Live calls over HTTP: `POST /v1/live/tokens` gives a browser a short-lived token for the WebSocket, and `GET
-/// /v1/live` answers what is wrong with a request that was not upgraded (a bad field: 400, no room: 503, not a
-/// WebSocket: 426). The sessions themselves run on the WebSocket router (``socketRouter()``).
+/// /v1/live` without an upgrade answers what is wrong with the request (a bad field: 400, no room: 503, else 426). The
+/// sessions themselves run on the WebSocket router (``socketRouter()``).
 struct LiveController<Context: RequestContext>: Sendable {
     let live: LiveDependencies
 
@@ -45,26 +45,22 @@ struct LiveController<Context: RequestContext>: Sendable {
                        message: "this ingest process holds \(limit) live calls already; try again or another replica")
     }
 
-    /// The router that upgrades `GET /v1/live` to a live session when the caller may open one (an API key, or a token
-    /// from `POST /v1/live/tokens`), its fields are valid and there is room; anything else is left to the HTTP router,
-    /// which answers why.
+    /// The router that upgrades `GET /v1/live` to a live session. A refused upgrade can only be an empty `400`, so a
+    /// session that cannot be opened (no key or token: 401, a bad field: 400, no room: 503) is upgraded and told why:
+    /// an `error` event with the code and message, then a close with code 4000 + the HTTP status (4401, 4400, 4503).
     func socketRouter() -> Router<LiveSocketContext> {
         let router = Router(context: LiveSocketContext.self)
-        router.ws("/v1/live") { request, _ in
-            guard live.admits(request), let session = try? LiveSessionRequest(request),
-                  (try? session.validate(limits: live.limits)) != nil, live.sessions.hasRoom
-            else { return .dontUpgrade }
-            return .upgrade([:])
-        } onUpgrade: { inbound, outbound, context in
-            guard let session = try? LiveSessionRequest(context.request) else { return }
-            let admitted = await live.sessions.withSession {
-                await LiveSession(request: session, dependencies: live).run(inbound: inbound, outbound: outbound,
-                                                                            logger: live.logger)
-            }
-            if !admitted {
-                let full = Self.full(live.sessions.limit)
-                try await outbound.write(.text(LiveEvent.error(code: full.code, message: full.message).text))
-                try await outbound.close(.unknown(1013), reason: "try again later")
+        router.ws("/v1/live") { _, _ in .upgrade([:]) } onUpgrade: { inbound, outbound, context in
+            do {
+                let session = try live.open(context.request)
+                let admitted = await live.sessions.withSession {
+                    await LiveSession(request: session, dependencies: live).run(inbound: inbound, outbound: outbound,
+                                                                                logger: live.logger)
+                }
+                if !admitted { throw Self.full(live.sessions.limit) }
+            } catch let refusal as CallAuditError {
+                try await outbound.write(.text(LiveEvent.error(code: refusal.code, message: refusal.message).text))
+                try await outbound.close(.unknown(UInt16(4000 + refusal.status)), reason: refusal.code)
             }
         }
         return router
@@ -72,12 +68,17 @@ struct LiveController<Context: RequestContext>: Sendable {
 }
 
 extension LiveDependencies {
-    /// Whether `request` may open a session: the API is open, or it carries a valid key or live token.
-    func admits(_ request: Request) -> Bool {
-        guard let keys = tokens.keys else { return true }
-        if keys.identify(authorization: request.headers[.authorization]) != nil { return true }
-        guard let token = request.uri.queryParameters["token"] else { return false }
-        return tokens.accepts(String(token))
+    /// The session `request` asks for, when it may open one (the API is open, or it carries a valid key or live token)
+    /// and its fields are valid; else the error, as the HTTP route would answer it.
+    func open(_ request: Request) throws -> LiveSessionRequest {
+        if let keys = tokens.keys, keys.identify(authorization: request.headers[.authorization]) == nil,
+           !(request.uri.queryParameters["token"].map { tokens.accepts(String($0)) } ?? false) {
+            throw CallAuditError(status: 401, code: "unauthorized", message:
+                "an API key or a live token is required: Authorization: Bearer <key>, or ?token= from POST /v1/live/tokens")
+        }
+        let session = try LiveSessionRequest(request)
+        try session.validate(limits: limits)
+        return session
     }
 }
 

@@ -1,3 +1,4 @@
+import CurlHTTP
 import Foundation
 import NIOWebSocket
 import Testing
@@ -115,6 +116,37 @@ struct LiveEndToEndTests {
             let seconds = try await stack.count("SELECT (size_bytes - 44) / 16000 FROM call_audio WHERE call_id = '\(id)'")
             #expect((1...3).contains(seconds), "the audio before the signal, about 2 s, is stored: \(seconds) s")
             #expect(try await stack.count("SELECT count(*) FROM calls WHERE id = '\(id)' AND status = 'queued'") == 1)
+        }
+    }
+
+    @Test("with API_KEYS: no key is told 4401, a browser's token from POST /v1/live/tokens opens a session; a bad field is 4400, a full process 4503")
+    func access() async throws {
+        try await Stack.with(environment: ["API_KEYS": "live-key-SECRET", "LIVE_MAX_SESSIONS": "1", "LIVE_MAX_LEAD_SECONDS": "3600"]) { stack in
+            let second = [UInt8](repeating: 0xFF, count: 8000)
+            let anonymous = try await LiveClient.run(url: Self.liveURL(stack), frames: [second])
+            #expect(anonymous.events.map { $0["code"] as? String } == ["unauthorized"])
+            #expect(anonymous.closeCode == .unknown(4401))
+
+            let issued = Stack.object(try await stack.request("POST", "/v1/live/tokens", headers: [
+                HTTPHeader("Authorization", "Bearer live-key-SECRET"),
+            ]))
+            let token = try #require(issued["token"] as? String)
+            let browser = try await LiveClient.run(url: Self.liveURL(stack) + "&token=\(token)", frames: [second])
+            #expect(browser.events.first?["type"] as? String == "session.started")
+            #expect(browser.callID != nil)
+
+            let key = ["Authorization": "Bearer live-key-SECRET"]
+            let badField = try await LiveClient.run(url: Self.liveURL(stack, "format=opus"), frames: [second], headers: key)
+            #expect(badField.events.first?["code"] as? String == "invalid_format")
+            #expect(badField.closeCode == .unknown(4400))
+
+            async let holding = LiveClient.run(url: Self.liveURL(stack), frames: LiveClient.frames(second + second, size: 160),
+                                               pace: .milliseconds(20), headers: key)
+            try await Task.sleep(for: .milliseconds(500))
+            let refused = try await LiveClient.run(url: Self.liveURL(stack), frames: [second], headers: key)
+            #expect(refused.events.first?["code"] as? String == "too_many_live_sessions")
+            #expect(refused.closeCode == .unknown(4503))
+            #expect(try await holding.callID != nil, "the session holding the place went on")
         }
     }
 
