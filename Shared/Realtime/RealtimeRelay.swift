@@ -1,3 +1,4 @@
+import DequeModule
 import FailurePolicy
 import Foundation
 import HTTPTypes
@@ -27,8 +28,9 @@ public actor RealtimeRelay {
     /// Bytes (in the provider's encoding) of the call so far, and where the open connection's audio began.
     var sentBytes = 0
     var connectionBase = 0
-    /// Audio not yet known to be in a committed turn, with its place in the call, to send again after a drop.
-    var pending: [(offset: Int, bytes: [UInt8])] = []
+    /// Audio not yet known to be in a transcribed turn, with its place in the call, to send again after a drop (a
+    /// deque: frames leave at the front as turns are transcribed or the window is full).
+    var pending = Deque<(offset: Int, bytes: [UInt8])>()
     var pendingBytes = 0
     var replayIntact = true
     var bytesSinceCommit = 0

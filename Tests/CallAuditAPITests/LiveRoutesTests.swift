@@ -57,6 +57,24 @@ struct LiveRoutesTests {
         }
     }
 
+    @Test("sessions over LIVE_MAX_SESSIONS are refused at once, and a place is free again when its session ends")
+    func sessionLimit() async {
+        let count = LiveSessionCount(limit: 1)
+        let (holding, release) = AsyncStream.makeStream(of: Void.self)
+        let (started, began) = AsyncStream.makeStream(of: Void.self)
+        async let first = count.withSession {
+            began.yield()
+            for await _ in holding { break }
+        }
+        for await _ in started { break }
+        #expect(!count.hasRoom)
+        #expect(await count.withSession {} == false, "refused while the place is held")
+        release.yield()
+        #expect(await first == true)
+        #expect(count.hasRoom)
+        #expect(await count.withSession {} == true)
+    }
+
     @Test("a token expires after a minute and dies with its key; the open mode needs none")
     func tokenLifetime() {
         let keys = APIKeys("key-a,key-b")

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import TestSupport
 import NIOWebSocket
 import WSClient
 
@@ -18,48 +19,88 @@ struct LiveClient {
     }
 
     /// What a session came to: the events in order, and the code the server closed with.
-    struct Session {
-        var events: [[String: Any]]
+    struct Session: Sendable {
+        /// The events as the server sent them.
+        var texts: [String]
         var closeCode: WebSocketErrorCode?
+
+        var events: [[String: Any]] {
+            texts.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+        }
 
         func events(_ type: String) -> [[String: Any]] { events.filter { $0["type"] as? String == type } }
 
         var callID: String? { events("call.queued").first?["call_id"] as? String }
     }
 
+    /// Runs a session; one that has not ended after `timeout` is abandoned with an error (a test never hangs on it).
     static func run(
-        url: String, frames: [[UInt8]], pace: Duration? = nil, ending: Ending = .end, headers: [String: String] = [:]
+        url: String, frames: [[UInt8]], pace: Duration? = nil, ending: Ending = .end, headers: [String: String] = [:],
+        timeout: Duration = .seconds(60)
     ) async throws -> Session {
         let log = EventLog()
+        return try await withThrowingTaskGroup(of: Session?.self) { group in
+            group.addTask { try await session(url: url, frames: frames, pace: pace, ending: ending, headers: headers, log: log) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let session = try await group.next() ?? nil else {
+                throw TestSupportError("the live session at \(url) did not end within \(timeout); it heard \(await log.texts)")
+            }
+            return session
+        }
+    }
+
+    static func session(
+        url: String, frames: [[UInt8]], pace: Duration?, ending: Ending, headers: [String: String], log: EventLog
+    ) async throws -> Session {
         var configuration = WebSocketClientConfiguration()
         for (name, value) in headers { configuration.additionalHeaders[.init(name)!] = value }
         let close = try await WebSocketClient.connect(url: url, configuration: configuration, logger: Logger(label: "live-client")) {
             inbound, outbound, _ in
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            // The reader runs until the server closes; the sender is cancelled then, as a server that ends a session
+            // early closes the socket under frames still being sent (a write may wait on it for ever).
+            try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         if case .text(let text) = message { await log.add(text) }
                     }
+                    return true
                 }
-                // A server that ends the session early closes the socket under the frames still being sent.
-                do {
-                    for frame in frames {
-                        try await outbound.write(.binary(ByteBuffer(bytes: frame)))
-                        if let pace { try await Task.sleep(for: pace) }
-                    }
-                    switch ending {
-                    case .end: try await outbound.write(.text(#"{"type":"end"}"#))
-                    case .text(let text): try await outbound.write(.text(text))
-                    case .silence: break
-                    }
-                } catch {}
-                try await group.next()
+                group.addTask {
+                    do {
+                        for frame in frames {
+                            try await outbound.write(.binary(ByteBuffer(bytes: frame)))
+                            if let pace { try await Task.sleep(for: pace) }
+                        }
+                        switch ending {
+                        case .end: try await outbound.write(.text(#"{"type":"end"}"#))
+                        case .text(let text): try await outbound.write(.text(text))
+                        case .silence: break
+                        }
+                    } catch {}
+                    return false
+                }
+                while let readerEnded = try await group.next() {
+                    if readerEnded { group.cancelAll() }
+                }
             }
         }
-        let events = await log.texts.compactMap { text in
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+        return Session(texts: await log.texts, closeCode: close?.closeCode)
+    }
+
+    /// A session the server refuses at once (it only listens), tried up to three times: the test client (swift-websocket's
+    /// WSClient) sometimes loses frames that arrive in the same read as the `101` response, and then waits for ever; a
+    /// refusal is the one answer that comes that early. Browsers and Python's websockets get it every time.
+    static func refused(url: String, headers: [String: String] = [:]) async throws -> Session {
+        for _ in 1..<3 {
+            if let session = try? await run(url: url, frames: [], ending: .silence, headers: headers, timeout: .seconds(10)) {
+                return session
+            }
         }
-        return Session(events: events, closeCode: close?.closeCode)
+        return try await run(url: url, frames: [], ending: .silence, headers: headers, timeout: .seconds(10))
     }
 
     /// `bytes` cut into frames of `size`.
