@@ -35,11 +35,11 @@ struct LiveEndToEndTests {
         "ws://127.0.0.1:\(stack.port)/v1/live?\(query)"
     }
 
-    @Test("a μ-law dialog through the realtime stand-in: turns as they are spoken, then a done call with the live transcript, one provider session and no batch transcription")
+    @Test("a μ-law dialog through the realtime stand-in, which drops the connection after the first turn and sends an error after the second: every turn as it is spoken, the error passed on, then a done call with the live transcript, one provider request recorded and no batch transcription")
     func realtime() async throws {
         let audio = try await Self.spokenDialog()
         try await FakeProviderServer.with { provider in
-            try await FakeRealtimeServer.with(turns: Self.dialog) { realtime in
+            try await FakeRealtimeServer.with(turns: Self.dialog, dropAfterTurns: 1, errorAfterTurns: 2) { realtime in
                 try await Stack.with(environment: [
                     "OPENAI_BASE_URL": provider.baseURL + "/v1", "OPENAI_API_KEY": Self.key, "OPENAI_REALTIME_URL": realtime.url,
                     "LIVE_MAX_LEAD_SECONDS": "3600", "LIVE_MAX_FRAMES_PER_SECOND": "100000",
@@ -51,7 +51,8 @@ struct LiveEndToEndTests {
                     #expect(session.events.first?["transcription"] as? String == "realtime")
                     #expect(session.events("transcript.turn").map { $0["text"] as? String } == Self.dialog.map { $0 })
                     #expect(!session.events("transcript.delta").isEmpty)
-                    #expect(session.events("error").isEmpty, "\(session.events("error"))")
+                    #expect(session.events("transcription.reconnecting").count == 1)
+                    #expect(session.events("error").map { $0["message"] as? String } == ["The realtime stand-in was told to fail here."])
                     let queued = try #require(session.events("call.queued").first)
                     #expect(queued["transcript"] as? String == "live")
                     #expect(session.closeCode == .normalClosure)
@@ -68,7 +69,7 @@ struct LiveEndToEndTests {
                     #expect(transcription.count == 1 && transcription.first?["provider"] as? String == "openai-realtime")
                     #expect((transcription.first?["cost_usd"] as? Double ?? 0) > 0)
                     #expect(await provider.requests("/audio/transcriptions").isEmpty, "the worker did not transcribe it again")
-                    #expect(await realtime.log.authorizations == ["Bearer \(Self.key)"])
+                    #expect(await realtime.log.authorizations == ["Bearer \(Self.key)", "Bearer \(Self.key)"], "reopened once")
                     let size = try await stack.count("SELECT size_bytes FROM call_audio WHERE call_id = '\(id)'")
                     #expect(size == 44 + 2 * audio.count, "the recording is stored whole as 16-bit PCM WAV")
                     #expect(!stack.fullLogs.contains(Self.key))
