@@ -14,11 +14,7 @@ enum LiveEvent {
     case queued(callID: UUID, audioSeconds: Double, liveTranscript: Bool)
 
     /// The event as one JSON text message.
-    var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(JSONValue.object(fields))) ?? Data(), as: UTF8.self)
-    }
+    var text: String { JSONValue.object(fields).jsonText }
 
     var fields: [String: JSONValue] {
         switch self {

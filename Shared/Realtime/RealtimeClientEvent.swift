@@ -19,8 +19,11 @@ enum RealtimeClientEvent {
             ]),
             "noise_reduction": settings.noiseReduction.map { .object(["type": .string($0)]) } ?? .null,
         ]
-        return text(["type": "session.update",
-                     "session": .object(["type": "transcription", "audio": .object(["input": .object(input)])])])
+        let event: JSONValue = .object([
+            "type": "session.update",
+            "session": .object(["type": "transcription", "audio": .object(["input": .object(input)])]),
+        ])
+        return event.jsonText
     }
 
     /// `input_audio_buffer.append` with `audio` (already in the session's format), base64-encoded.
@@ -30,10 +33,4 @@ enum RealtimeClientEvent {
 
     /// `input_audio_buffer.commit`: what was appended since the last turn becomes one, also without a pause after it.
     static let commit = "{\"type\":\"input_audio_buffer.commit\"}"
-
-    static func text(_ object: [String: JSONValue]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(JSONValue.object(object))) ?? Data("{}".utf8), as: UTF8.self)
-    }
 }
