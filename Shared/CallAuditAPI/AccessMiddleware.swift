@@ -40,8 +40,7 @@ struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware 
 
     /// The identity of the key a valid live token of `GET /v1/live` was issued for.
     func liveTokenCaller(_ request: Request) -> String? {
-        guard request.uri.path == "/v1/live", let liveTokens, let token = request.uri.queryParameters["token"],
-              liveTokens.accepts(String(token)) else { return nil }
-        return String(token.prefix { $0 != "." })
+        guard request.uri.path == "/v1/live", let token = request.uri.queryParameters["token"] else { return nil }
+        return liveTokens?.identity(ofToken: String(token))
     }
 }

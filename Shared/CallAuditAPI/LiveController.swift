@@ -71,8 +71,7 @@ extension LiveDependencies {
     /// The session `request` asks for, when it may open one (the API is open, or it carries a valid key or live token)
     /// and its fields are valid; else the error, as the HTTP route would answer it.
     func open(_ request: Request) throws -> LiveSessionRequest {
-        if let keys = tokens.keys, keys.identify(authorization: request.headers[.authorization]) == nil,
-           !(request.uri.queryParameters["token"].map { tokens.accepts(String($0)) } ?? false) {
+        guard tokens.admits(request) else {
             throw CallAuditError(status: 401, code: "unauthorized", message:
                 "an API key or a live token is required: Authorization: Bearer <key>, or ?token= from POST /v1/live/tokens")
         }

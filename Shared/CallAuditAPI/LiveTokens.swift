@@ -1,6 +1,7 @@
 import CoreExtensions
 import Crypto
 import Foundation
+import Hummingbird
 
 /// Short-lived tokens that open `GET /v1/live?token=…` for a browser, which cannot set `Authorization` on a WebSocket
 /// (`POST /v1/live/tokens`). A token is `<key identity>.<expiry>.<HMAC-SHA256>` signed with the digest of the key that
@@ -22,12 +23,25 @@ struct LiveTokens: Sendable {
 
     /// Whether `token` opens a session now: signed by a configured key and not expired (any token in the open mode).
     func accepts(_ token: String, now: Date = Date()) -> Bool {
-        guard let keys else { return true }
+        keys == nil || identity(ofToken: token, now: now) != nil
+    }
+
+    /// The identity of the key a valid, unexpired `token` was issued for; `nil` for any other token.
+    func identity(ofToken token: String, now: Date = Date()) -> String? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, let expiry = Int(parts[1]), TimeInterval(expiry) >= now.timeIntervalSince1970,
-              let digest = keys.digest(identity: parts[0]), let presented = [UInt8](hex: parts[2][...]) else { return false }
+              let digest = keys?.digest(identity: parts[0]), let presented = [UInt8](hex: parts[2][...]) else { return nil }
         let message = Array("live|\(parts[0])|\(expiry)".utf8)
-        return HMAC<SHA256>.isValidAuthenticationCode(presented, authenticating: message, using: SymmetricKey(data: digest))
+        let valid = HMAC<SHA256>.isValidAuthenticationCode(presented, authenticating: message, using: SymmetricKey(data: digest))
+        return valid ? parts[0] : nil
+    }
+
+    /// Whether `request` may open a live session: the API is open, or it carries a configured key
+    /// (`Authorization: Bearer`) or a valid token (`?token=`).
+    func admits(_ request: Request) -> Bool {
+        guard let keys else { return true }
+        return keys.identify(authorization: request.headers[.authorization]) != nil
+            || request.uri.queryParameters["token"].flatMap { identity(ofToken: String($0)) } != nil
     }
 
     static func signature(identity: String, expiry: Int, digest: [UInt8]) -> String {
