@@ -1,7 +1,6 @@
 import Audio
 import CallStore
 import Foundation
-import Realtime
 
 /// A live call's recording as it streams in: 16-bit PCM WAV stored in chunks under the call's id, a fixed buffer in
 /// memory. The header goes first with no length (so the sweeper sees when the chunks began) and is written again
@@ -33,10 +32,10 @@ struct LiveRecording {
         WAVAudio.header(dataBytes: dataBytes, formatTag: 1, channels: 1, sampleRate: sampleRate, bitsPerSample: 16)
     }
 
-    /// Adds samples; a full buffer is stored.
-    mutating func append(_ samples: [Int16]) async throws {
-        buffer += LittleEndianPCM.bytes(samples)
-        dataBytes += samples.count * 2
+    /// Adds 16-bit little-endian PCM; a full buffer is stored.
+    mutating func append(_ pcm: [UInt8]) async throws {
+        buffer += pcm
+        dataBytes += pcm.count
         if buffer.count >= Self.chunkBytes { try await flush() }
     }
 

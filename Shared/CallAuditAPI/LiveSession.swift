@@ -147,7 +147,7 @@ struct LiveSession {
                             format: "%.1f s of audio arrived in %.1f s; stream the call at the pace it is spoken", audioSeconds, elapsed)))
                     }
                     await dump?.write(frame)
-                    try await recording.append(format.samples(frame))
+                    try await recording.append(format.pcm16(frame))
                     await relay?.append(frame)
                 }
             }

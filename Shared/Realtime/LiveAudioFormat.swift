@@ -56,6 +56,12 @@ public enum LiveAudioFormat: Sendable, Equatable {
     /// Bytes of one second of audio on the wire.
     public var bytesPerSecond: Int { sampleRate * bytesPerSample }
 
+    /// `frame` as 16-bit little-endian PCM: a `pcm16` frame as it is, G.711 decoded.
+    public func pcm16(_ frame: [UInt8]) -> [UInt8] {
+        if case .pcm16 = self { return frame }
+        return LittleEndianPCM.bytes(samples(frame))
+    }
+
     /// The 16-bit samples of `frame` (which holds whole samples).
     public func samples(_ frame: [UInt8]) -> [Int16] {
         switch self {

@@ -48,6 +48,8 @@ struct LiveAudioFormatTests {
         let samples = LiveAudioFormat.pcm16(sampleRate: 16000).samples(bytes)
         #expect(samples == [1, -1, Int16.min])
         #expect(LittleEndianPCM.bytes(samples) == bytes)
+        #expect(LiveAudioFormat.pcm16(sampleRate: 16000).pcm16(bytes) == bytes, "stored as it came")
+        #expect(LiveAudioFormat.g711ULaw.pcm16([0xFF, 0x80]) == LittleEndianPCM.bytes([0, 32124]), "G.711 decoded")
     }
 
     @Test("resampling 8 kHz to 24 kHz frame by frame gives three times the samples, a ramp stays a ramp across frames")
