@@ -47,16 +47,18 @@ printf 'seeded in %.0f s: %s results, %s criterion scores\n' "$seed_seconds" \
 
 echo "== 2. the aggregates' migration over the seeded results"
 stop_ingest
-"${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP TABLE report_days, report_day_criteria" -c "DROP FUNCTION report_days_add, report_days_change,
-    report_days_remove, report_days_recount, call_results_remove_criteria, report_day_criteria_change,
-    report_day_criteria_add CASCADE" -c "DELETE FROM schema_migrations WHERE version = 4"
+"${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP TABLE report_days, report_criterion_totals, report_series" \
+    -c "DROP FUNCTION report_days_add, report_days_change, report_days_remove, report_days_recount,
+        call_results_remove_criteria, report_criteria_change, report_criteria_count, report_criterion_totals_add,
+        report_criteria_summed, report_series_lock CASCADE" \
+    -c "DROP TYPE report_criterion" -c "DELETE FROM schema_migrations WHERE version IN (4, 10)"
 started=$(now)
 start_ingest
 migration_seconds=$(elapsed "$started")
-"${PSQL[@]}" -c "VACUUM ANALYZE report_days, report_day_criteria"
-printf 'ingest started, migrating the aggregates of %s results, in %.1f s: %s day rows, %s criterion day rows\n' \
+"${PSQL[@]}" -c "VACUUM ANALYZE report_days, report_criterion_totals, report_series"
+printf 'ingest started, migrating the aggregates of %s results, in %.1f s: %s day rows, %s criterion running totals\n' \
     "$CALLS" "$migration_seconds" "$("${PSQL[@]}" -c "SELECT count(*) FROM report_days")" \
-    "$("${PSQL[@]}" -c "SELECT count(*) FROM report_day_criteria")"
+    "$("${PSQL[@]}" -c "SELECT count(*) FROM report_criterion_totals")"
 
 echo "== 3. reports over HTTP, median of $RUNS"
 manager=$("${PSQL[@]}" -c "SELECT manager_id FROM report_days ORDER BY manager_id LIMIT 1")
@@ -85,7 +87,7 @@ echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggrega
 # drain ENABLE|DISABLE: the aggregate triggers on or off, one worker drains WRITE_CALLS fresh calls; sets DRAIN_RATE.
 # (Not run in a subshell: it restarts the ingest, whose pid the script keeps.)
 drain() {
-    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_day_criteria CASCADE" \
+    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_criterion_totals, report_series CASCADE" \
         -c "ALTER TABLE call_results $1 TRIGGER USER" -c "ALTER TABLE criterion_scores $1 TRIGGER USER"
     redis-cli -p "$REDIS_PORT" flushall >/dev/null
     stop_ingest

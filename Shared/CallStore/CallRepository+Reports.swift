@@ -2,9 +2,9 @@ import CallAuditCore
 import Foundation
 import PostgresClient
 
-/// Reports read the per-day aggregates (`report_days`, `report_day_criteria`, see
-/// ``CallStoreMigrations/reportAggregates``) for the whole UTC days of a period and scan the stored results of the
-/// partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4` manager or NULL, `$5` and
+/// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, and the running
+/// criterion totals, see ``CallStoreMigrations/criterionTotals``) for the whole UTC days of a period and scan the
+/// stored results of the partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4` manager or NULL, `$5` and
 /// `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``), then its own parameters.
 extension CallRepository {
     /// The per-manager report: one row per manager with analyzed calls in the period, ordered by manager id.
@@ -58,7 +58,7 @@ extension CallRepository {
         return ManagerReport(summary: summary, bucket: bucket, trend: trend, recentCalls: recent)
     }
 
-    /// The aggregate rows of the whole days in scope (`report_days` or `report_day_criteria`, unqualified).
+    /// The `report_days` rows of the whole days in scope (unqualified).
     static let daysCondition = """
         day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date
         AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
@@ -74,14 +74,32 @@ extension CallRepository {
     }
 
     /// Criterion score sums and counts per manager, key and name in scope, as `parts`; `extra` narrows both halves
-    /// (it may name `manager_id` and `key`).
+    /// (it may name `manager_id` and `key`). The whole days are the running totals at their end less those at their
+    /// start, two rows per manager and mode (see ``CallStoreMigrations/criterionTotals``).
     static func criterionParts(_ extra: String) -> String {
         """
-        SELECT manager_id, key, name, score_sum, calls FROM report_day_criteria
-        WHERE \(daysCondition) AND calls > 0 AND \(extra)
+        SELECT * FROM (
+            SELECT s.manager_id, c.key, c.name, sum(bound.sign * c.score_sum)::bigint AS score_sum,
+                   sum(bound.sign * c.calls)::bigint AS calls
+            FROM report_series AS s
+            CROSS JOIN LATERAL (
+                SELECT 1 AS sign, (SELECT t.criteria FROM report_criterion_totals AS t
+                                   WHERE t.manager_id = s.manager_id AND t.mode = s.mode
+                                     AND t.day < ($6::timestamptz AT TIME ZONE 'UTC')::date
+                                   ORDER BY t.day DESC LIMIT 1) AS criteria
+                UNION ALL
+                SELECT -1, (SELECT t.criteria FROM report_criterion_totals AS t
+                            WHERE t.manager_id = s.manager_id AND t.mode = s.mode
+                              AND t.day < ($5::timestamptz AT TIME ZONE 'UTC')::date
+                            ORDER BY t.day DESC LIMIT 1)
+            ) AS bound
+            CROSS JOIN LATERAL unnest(bound.criteria) AS c
+            WHERE ($3::text IS NULL OR s.mode = $3) AND ($4::text IS NULL OR s.manager_id = $4)
+            GROUP BY 1, 2, 3
+        ) AS whole WHERE calls > 0 AND \(extra)
         UNION ALL
         SELECT * FROM (
-            SELECT r.manager_id, s.key, s.name, s.score::bigint AS score_sum, 1 AS calls
+            SELECT r.manager_id, s.key, s.name, s.score::bigint AS score_sum, 1::bigint AS calls
             FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
             WHERE \(partialDaysCondition(table: "r"))
         ) AS partial WHERE \(extra)
@@ -161,7 +179,7 @@ extension CallRepository {
         for row in criteriaRows {
             guard let manager = row["manager_id"].string, let key = row["key"].string, let name = row["name"].string,
                   let average = row["average"].double, let calls = row["calls"].int
-            else { throw CallStoreError.corruptRow("report_day_criteria") }
+            else { throw CallStoreError.corruptRow("report_criterion_totals") }
             criteriaByManager[manager, default: []].append(
                 CriterionAverage(key: key, name: name, average: Self.rounded(average), calls: calls))
         }

@@ -102,5 +102,6 @@ public enum CallStoreMigrations {
         audioChunks,
         chat,
         liveTranscripts,
+        criterionTotals,
     ]
 }

@@ -95,7 +95,8 @@ struct ReportAggregateTests {
         }
     }
 
-    /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact).
+    /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact): each day
+    /// row, each running criterion total (the sums up to its day), and a running total for every day with scores.
     static func aggregateMismatches(_ pool: PostgresPool) async throws -> Int {
         let rows = try await pool.query("""
             WITH raw AS (
@@ -111,18 +112,27 @@ struct ReportAggregateTests {
                 SELECT manager_id, mode, day, calls, score_sum, score_squares, min_score, max_score, negative_calls,
                        profanity_calls, reviewed_calls, cost_usd, last_call_at
                 FROM report_days WHERE calls > 0
-            ), raw_criteria AS (
-                SELECT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date AS day, s.key, s.name,
-                       sum(s.score)::bigint AS score_sum, count(*)::int AS calls
-                FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id GROUP BY 1, 2, 3, 4, 5
             ), kept_criteria AS (
-                SELECT manager_id, mode, day, key, name, score_sum, calls FROM report_day_criteria
-                WHERE calls <> 0 OR score_sum <> 0
+                SELECT t.manager_id, t.mode, t.day, t.criteria,
+                       (SELECT coalesce(array_agg(ROW(key, name, score_sum, calls)::report_criterion ORDER BY key, name), '{}')
+                        FROM (SELECT s.key, s.name, sum(s.score)::bigint AS score_sum, count(*)::int AS calls
+                              FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
+                              WHERE r.manager_id = t.manager_id AND r.mode = t.mode
+                                AND (r.call_created_at AT TIME ZONE 'UTC')::date <= t.day
+                              GROUP BY 1, 2) AS c) AS counted
+                FROM report_criterion_totals AS t
+            ), raw_criteria_days AS (
+                SELECT DISTINCT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date AS day
+                FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
             )
             SELECT (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM kept) AS a)
                  + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM raw) AS b)
-                 + (SELECT count(*) FROM (SELECT * FROM raw_criteria EXCEPT SELECT * FROM kept_criteria) AS c)
-                 + (SELECT count(*) FROM (SELECT * FROM kept_criteria EXCEPT SELECT * FROM raw_criteria) AS d)
+                 + (SELECT count(*) FROM kept_criteria WHERE criteria IS DISTINCT FROM counted)
+                 + (SELECT count(*) FROM raw_criteria_days AS d WHERE NOT EXISTS (
+                        SELECT 1 FROM report_criterion_totals AS t
+                        WHERE (t.manager_id, t.mode, t.day) = (d.manager_id, d.mode, d.day)))
+                 + (SELECT count(*) FROM kept_criteria AS t WHERE NOT EXISTS (
+                        SELECT 1 FROM report_series AS s WHERE (s.manager_id, s.mode) = (t.manager_id, t.mode)))
                  + (SELECT count(*) FROM report_days WHERE calls = 0 AND min_score IS NOT NULL) AS mismatches
             """)
         return try #require(rows.first?["mismatches"].int)
@@ -208,6 +218,32 @@ struct ReportAggregateTests {
             // A deleted result saved again counts again, with its criteria.
             try await repository.saveResult(ids[22], result: ResultFixture.result(mode: plan[22].mode, score: 61), usage: [])
             try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
+        }
+    }
+
+    @Test("criterion scores stored before the running totals (migration 10) are counted into them, renames and deletions included")
+    func upgradeToRunningTotals() async throws {
+        try await TestDatabase.with { url in
+            try await TestClients.with(databaseURL: url) { clients in
+                let pool = clients.postgres
+                let logger = Logger(label: "test")
+                try await PostgresMigrator.migrate(pool, migrations: CallStoreMigrations.all.filter { $0.version < 10 }, logger: logger)
+                let repository = CallRepository(pool: pool)
+                var random = SeededRandom(seed: 10)
+                let managers = ["anna", "boris", "chen"]
+                let days = 5
+                let plan = (0..<60).map { index in
+                    (manager: managers[index % managers.count], mode: [CallMode.manager, .dialog][random.below(2)],
+                     at: min(Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
+                             Date().addingTimeInterval(-1)),
+                     score: random.below(101))
+                }
+                let ids = try await Self.store(repository, pool, plan, random: &random)
+                try await pool.query("UPDATE criterion_scores SET name = 'Renamed' WHERE call_id = $1 AND key = 'politeness'", [.init(ids[4])])
+                try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(Array(ids[10..<14]))])
+                try await repository.migrate(logger: logger)
+                try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
+            }
         }
     }
 
