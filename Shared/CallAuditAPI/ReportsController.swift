@@ -28,7 +28,7 @@ struct ReportsController<Context: RequestContext>: Sendable {
                         String(summary.minScore), String(summary.maxScore),
                         CSVTable.number(summary.negativeSentimentShare), String(summary.callsWithProfanity),
                         String(summary.reviewedCalls),
-                        CSVTable.timestamp(summary.lastCallAt), String(format: "%.6f", summary.costUSD)]
+                        CSVTable.timestamp(summary.lastCallAt), CSVTable.fixed(summary.costUSD, decimals: 6)]
                     + keys.map { averages[$0].map(CSVTable.number) ?? "" }
             }
             let header = ["manager_id", "calls", "avg_score", "min_score", "max_score", "negative_sentiment_share",

@@ -14,9 +14,12 @@ final class RecordingCallStorage: CallStorage {
     private let withdrawn = Mutex<[UUID]>([])
     private let chunks = Mutex<[UUID: [Int: [UInt8]]]>([:])
     let failure: (any Error & Sendable)?
+    /// What the per-manager report answers; unset, the report is not expected to be asked for.
+    let managers: ManagerPage?
 
-    init(failing failure: (any Error & Sendable)? = nil) {
+    init(failing failure: (any Error & Sendable)? = nil, managers: ManagerPage? = nil) {
         self.failure = failure
+        self.managers = managers
     }
 
     var insertedCalls: [NewCall] { inserted.withLock { $0 } }
@@ -58,7 +61,10 @@ final class RecordingCallStorage: CallStorage {
     func list(_ filter: CallFilter, sort: CallSort, limit: Int, cursor: String?) async throws -> CallPage {
         throw StandInUnused()
     }
-    func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage { throw StandInUnused() }
+    func managerPage(_ period: ReportPeriod, page: ManagerPageRequest) async throws -> ManagerPage {
+        guard let managers else { throw StandInUnused() }
+        return managers
+    }
     func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int) async throws
         -> ManagerReport { throw StandInUnused() }
     func recordUsage(_ id: UUID, _ usage: [ProviderUsage]) async throws { throw StandInUnused() }
