@@ -73,14 +73,15 @@ extension CallRepository {
         """
     }
 
-    /// Criterion score sums and counts per manager, key and name in scope, as `parts`; `extra` narrows both halves
-    /// (it may name `manager_id` and `key`). The whole days are the running totals at their end less those at their
-    /// start, two rows per manager and mode (see ``CallStoreMigrations/criterionTotals``).
+    /// Criterion score sums and counts in scope, as `parts` rows of manager, key, name, `score_sum` (float8, exact for
+    /// any realistic sum and summed much faster than numeric) and `calls`, to be summed up by the caller; `extra`
+    /// narrows both halves (it may name `manager_id` and `key`). The whole days are the running totals at their end
+    /// less those at their start, two rows per manager and mode (see ``CallStoreMigrations/criterionTotals``); the
+    /// partial days are a row per stored score.
     static func criterionParts(_ extra: String) -> String {
         """
         SELECT * FROM (
-            SELECT s.manager_id, c.key, c.name, sum(bound.sign * c.score_sum)::bigint AS score_sum,
-                   sum(bound.sign * c.calls)::bigint AS calls
+            SELECT s.manager_id, c.key, c.name, (bound.sign * c.score_sum)::float8 AS score_sum, bound.sign * c.calls AS calls
             FROM report_series AS s
             CROSS JOIN LATERAL (
                 SELECT 1 AS sign, (SELECT t.criteria FROM report_criterion_totals AS t
@@ -95,11 +96,10 @@ extension CallRepository {
             ) AS bound
             CROSS JOIN LATERAL unnest(bound.criteria) AS c
             WHERE ($3::text IS NULL OR s.mode = $3) AND ($4::text IS NULL OR s.manager_id = $4)
-            GROUP BY 1, 2, 3
-        ) AS whole WHERE calls > 0 AND \(extra)
+        ) AS whole WHERE \(extra)
         UNION ALL
         SELECT * FROM (
-            SELECT r.manager_id, s.key, s.name, s.score::bigint AS score_sum, 1::bigint AS calls
+            SELECT r.manager_id, s.key, s.name, s.score::float8 AS score_sum, 1 AS calls
             FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
             WHERE \(partialDaysCondition(table: "r"))
         ) AS partial WHERE \(extra)
@@ -125,6 +125,90 @@ extension CallRepository {
         (value * 100).rounded() / 100
     }
 
+    /// Each manager's criterion averages in scope, of the managers in `managers` (NULL for all). The whole days are
+    /// each series' running totals at their end less those at their start: two arrays a series, read in binary and
+    /// summed here (unnesting and grouping twenty thousand records took the server three times as long). The partial
+    /// days' scores are summed by the server. (Each query takes the scope's six parameters; those it does not use are
+    /// named once so that the server knows their types.)
+    private func criteria(_ scope: [PostgresParameter], managers: PostgresParameter) async throws -> [String: [CriterionAverage]] {
+        var entries: [String: [CriterionTotal]] = [:]
+        let totals = try await pool.query("""
+            SELECT s.manager_id, \(Self.criterionTotals(before: "$6")) AS upper, \(Self.criterionTotals(before: "$5")) AS lower
+            FROM report_series AS s
+            WHERE ($3::text IS NULL OR s.mode = $3) AND ($4::text IS NULL OR s.manager_id = $4)
+              AND ($7::text[] IS NULL OR s.manager_id = ANY($7::text[])) AND $1::timestamptz IS NOT NULL AND $2::timestamptz IS NOT NULL
+            """, scope + [managers], binaryResults: true)
+        for row in totals {
+            guard let manager = row[0].string else { throw CallStoreError.corruptRow("report_series") }
+            for (cell, sign) in [(row[1], 1), (row[2], -1)] {
+                guard let bytes = cell.binary else { continue }
+                entries[manager, default: []] += try CriterionTotal.decodeArray(bytes).map { total in
+                    CriterionTotal(key: total.key, name: total.name, scoreSum: sign * total.scoreSum, calls: sign * total.calls)
+                }
+            }
+        }
+        let partial = try await pool.query("""
+            SELECT r.manager_id, s.key, s.name, sum(s.score)::bigint AS score_sum, count(*) AS calls
+            FROM criterion_scores s JOIN call_results r ON r.call_id = s.call_id
+            WHERE \(Self.partialDaysCondition(table: "r")) AND ($7::text[] IS NULL OR r.manager_id = ANY($7::text[]))
+              AND $5::timestamptz IS NOT NULL AND $6::timestamptz IS NOT NULL
+            GROUP BY 1, 2, 3
+            """, scope + [managers])
+        for row in partial {
+            guard let manager = row[0].string, let key = row[1].string, let name = row[2].string,
+                  let scoreSum = row[3].int, let calls = row[4].int
+            else { throw CallStoreError.corruptRow("criterion_scores") }
+            entries[manager, default: []].append(CriterionTotal(key: key, name: name, scoreSum: scoreSum, calls: calls))
+        }
+        return entries.compactMapValues(Self.criterionAverages)
+    }
+
+    /// The criteria array of a series' (`s`) running totals at the end of the last day before `day` (a parameter).
+    static func criterionTotals(before day: String) -> String {
+        """
+        (SELECT t.criteria FROM report_criterion_totals AS t
+         WHERE t.manager_id = s.manager_id AND t.mode = s.mode AND t.day < (\(day)::timestamptz AT TIME ZONE 'UTC')::date
+         ORDER BY t.day DESC LIMIT 1)
+        """
+    }
+
+    /// One manager's averages, in order of key, from signed sums and counts (a series' totals at the end of the whole
+    /// days, those at their start negated, the partial days'); `nil` when no criterion has calls. A key scored under
+    /// several names in the period (a renamed criterion) is one average, named by the name that sorts first.
+    static func criterionAverages(_ entries: [CriterionTotal]) -> [CriterionAverage]? {
+        let sorted = entries.sorted { ($0.key, $0.name) < ($1.key, $1.name) }
+        var averages: [CriterionAverage] = []
+        var next = 0
+        while next < sorted.count {
+            let key = sorted[next].key
+            var (name, scoreSum, calls): (String?, Int, Int) = (nil, 0, 0)
+            while next < sorted.count, sorted[next].key == key {
+                let named = sorted[next]
+                var (namedSum, namedCalls) = (0, 0)
+                while next < sorted.count, sorted[next].key == key, sorted[next].name == named.name {
+                    namedSum += sorted[next].scoreSum
+                    namedCalls += sorted[next].calls
+                    next += 1
+                }
+                guard namedCalls > 0 else { continue }
+                name = name ?? named.name
+                scoreSum += namedSum
+                calls += namedCalls
+            }
+            if let name, calls > 0 {
+                averages.append(CriterionAverage(key: key, name: name, average: rounded(Double(scoreSum) / Double(calls)),
+                                                 calls: calls))
+            }
+        }
+        return averages.isEmpty ? nil : averages
+    }
+
+    /// How many managers have criterion totals (of `mode`, when set): no more than that have results in any period.
+    private func seriesManagers(mode: CallMode?) async throws -> Int {
+        try await pool.query("SELECT count(DISTINCT manager_id) FROM report_series WHERE $1::text IS NULL OR mode = $1",
+                             [.init(mode?.rawValue)]).first?[0].int ?? 0
+    }
+
     private func summaries(_ period: ReportPeriod, managerID: String?, page: ManagerPageRequest) async throws -> ManagerPage {
         let scope = Self.scopeParameters(period, managerID: managerID)
         let direction = page.descending ? "DESC" : "ASC"
@@ -136,10 +220,18 @@ extension CallRepository {
             ("""
              LEFT JOIN (
                  SELECT manager_id, sum(score_sum)::numeric / sum(calls) AS average
-                 FROM (\(Self.criterionParts("key = $9"))) AS parts GROUP BY manager_id
+                 FROM (\(Self.criterionParts("key = $9"))) AS parts GROUP BY manager_id HAVING sum(calls) > 0
              ) AS sorted ON sorted.manager_id = m.manager_id
              """, "sorted.average \(direction) NULLS LAST, m.manager_id", [.init(key)])
         }
+        // A page that holds every manager (one manager's report, or the first page when it has room for every manager
+        // with criterion totals) reads the criteria beside the totals, on a second connection.
+        let pageHoldsEveryManager = if managerID != nil {
+            true
+        } else {
+            page.offset == 0 ? try await seriesManagers(mode: period.mode) <= page.limit : false
+        }
+        async let everyManagersCriteria = pageHoldsEveryManager ? criteria(scope, managers: nil) : nil
         let rows = try await reportQuery("""
             WITH parts AS (
                 SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
@@ -169,19 +261,10 @@ extension CallRepository {
         let managers = totals.compactMap { $0["manager_id"].string }
         // The managers on the page, unless the page holds them all.
         let pageManagers: PostgresParameter = managers.count < total ? .textArray(managers) : nil
-        let criteriaRows = try await reportQuery("""
-            SELECT manager_id, key, min(name) AS name, (sum(score_sum)::numeric / sum(calls))::float8 AS average,
-                   sum(calls) AS calls
-            FROM (\(Self.criterionParts("($7::text[] IS NULL OR manager_id = ANY($7::text[]))"))) AS parts
-            GROUP BY manager_id, key ORDER BY manager_id, key
-            """, scope + [pageManagers])
-        var criteriaByManager: [String: [CriterionAverage]] = [:]
-        for row in criteriaRows {
-            guard let manager = row["manager_id"].string, let key = row["key"].string, let name = row["name"].string,
-                  let average = row["average"].double, let calls = row["calls"].int
-            else { throw CallStoreError.corruptRow("report_criterion_totals") }
-            criteriaByManager[manager, default: []].append(
-                CriterionAverage(key: key, name: name, average: Self.rounded(average), calls: calls))
+        let criteriaByManager = if let every = try await everyManagersCriteria {
+            every
+        } else {
+            try await criteria(scope, managers: pageManagers)
         }
         let summaries = try totals.map { row in
             guard let manager = row["manager_id"].string, let calls = row["calls"].int,
