@@ -7,7 +7,8 @@
 #      result tables' write lock
 #   3. the reports through the HTTP API: median of RUNS runs each (curl's total time)
 #   4. the write path: one worker draining WRITE_CALLS short text calls with the offline analyzer, with the aggregate
-#      triggers enabled and disabled, alternating, ROUNDS times each; the medians and the drop
+#      triggers enabled and disabled, alternating, ROUNDS times each, at each WORKER_CONCURRENCY of WRITE_CONCURRENCIES
+#      (16, the default, and 64); the medians and the drop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ MANAGERS="${MANAGERS:-1000}"
 DAYS="${DAYS:-30}"
 RUNS="${RUNS:-5}"
 WRITE_CALLS="${WRITE_CALLS:-10000}"
+WRITE_CONCURRENCIES="${WRITE_CONCURRENCIES:-16 64}"
 ROUNDS="${ROUNDS:-3}"
 PORT="${BENCH_PORT:-8092}"
 export RUN_DIR="$PWD/.run/bench-reports" REDIS_PORT="${BENCH_REDIS_PORT:-63793}" PG_PORT="${BENCH_PG_PORT:-54332}"
@@ -84,7 +86,8 @@ time_request "one manager, default period (weekly trend)" "/v1/reports/managers/
 time_request "one manager's calls (list)" "/v1/calls?manager_id=$manager"
 
 echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggregates on and off"
-# drain ENABLE|DISABLE: the aggregate triggers on or off, one worker drains WRITE_CALLS fresh calls; sets DRAIN_RATE.
+# drain ENABLE|DISABLE C: the aggregate triggers on or off, one worker at WORKER_CONCURRENCY C drains WRITE_CALLS fresh
+# calls; sets DRAIN_RATE.
 # (Not run in a subshell: it restarts the ingest, whose pid the script keeps.)
 drain() {
     "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_criterion_totals, report_series CASCADE" \
@@ -95,22 +98,28 @@ drain() {
     local accepted started worker_pid
     accepted=$(python3 scripts/bench/submit.py "$PORT" "$WRITE_CALLS")
     started=$(now)
-    LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker.log" 2>&1 & worker_pid=$!; pids+=($worker_pid)
+    WORKER_CONCURRENCY=$2 LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker.log" 2>&1 & worker_pid=$!; pids+=($worker_pid)
     until [ "$("${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')")" -ge "$accepted" ]; do
         sleep 0.1
     done
     DRAIN_RATE=$(echo "$accepted / $(elapsed "$started")" | bc -l)
     kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
 }
-on_rates=() off_rates=()
-for round in $(seq 1 "$ROUNDS"); do
-    drain ENABLE; on_rates+=("$DRAIN_RATE")
-    drain DISABLE; off_rates+=("$DRAIN_RATE")
-    printf 'round %d: with aggregates %.0f calls/s, without %.0f calls/s\n' "$round" "${on_rates[-1]}" "${off_rates[-1]}"
+declare -A drops
+for concurrency in $WRITE_CONCURRENCIES; do
+    on_rates=() off_rates=()
+    for round in $(seq 1 "$ROUNDS"); do
+        drain ENABLE "$concurrency"; on_rates+=("$DRAIN_RATE")
+        drain DISABLE "$concurrency"; off_rates+=("$DRAIN_RATE")
+        printf 'WORKER_CONCURRENCY %s, round %d: with aggregates %.0f calls/s, without %.0f calls/s\n' "$concurrency" "$round" \
+            "${on_rates[-1]}" "${off_rates[-1]}"
+    done
+    on_rate=$(printf '%s\n' "${on_rates[@]}" | median)
+    off_rate=$(printf '%s\n' "${off_rates[@]}" | median)
+    drops[$concurrency]=$(printf '%.0f with / %.0f without: %.1f%% drop' "$on_rate" "$off_rate" \
+        "$(echo "100 * ($off_rate - $on_rate) / $off_rate" | bc -l)")
 done
 "${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
-on_rate=$(printf '%s\n' "${on_rates[@]}" | median)
-off_rate=$(printf '%s\n' "${off_rates[@]}" | median)
 
 ms() { printf '%.1f ms' "$(echo "${figures[$1]} * 1000" | bc -l)"; }
 echo
@@ -121,5 +130,6 @@ printf '%-52s %s\n' "every manager, $DAYS whole days (JSON)" "$(ms "every manage
 printf '%-52s %s (target <= 10 ms)\n' "one manager, default period" "$(ms "one manager, default period (daily trend)")"
 printf '%-52s %s\n' "one manager's calls (list)" "$(ms "one manager's calls (list)")"
 printf '%-52s %.1f s\n' "aggregates' migration over the seeded results" "$migration_seconds"
-printf '%-52s %.0f with / %.0f without: %.1f%% drop (target <= 10%%)\n' "worker calls/s (offline analyzer)" \
-    "$on_rate" "$off_rate" "$(echo "100 * ($off_rate - $on_rate) / $off_rate" | bc -l)"
+for concurrency in $WRITE_CONCURRENCIES; do
+    printf '%-52s %s (target <= 10%%)\n' "worker calls/s, offline analyzer, C=$concurrency" "${drops[$concurrency]}"
+done

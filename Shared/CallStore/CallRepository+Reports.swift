@@ -17,9 +17,10 @@ extension CallRepository {
         try await summaries(period, managerID: nil, page: page)
     }
 
-    /// One manager over a period: totals, a trend by day or week, criteria averages and the latest calls.
+    /// One manager over a period: totals, a trend by day or week, criteria averages and the latest calls. The totals
+    /// are read beside the trend and the calls, on other connections.
     public func managerReport(_ managerID: String, period: ReportPeriod, bucket: TrendBucket, recentLimit: Int = 10) async throws -> ManagerReport {
-        let summary = try await summaries(period, managerID: managerID, page: ManagerPageRequest(limit: 1)).managers.first
+        async let summaries = summaries(period, managerID: managerID, page: ManagerPageRequest(limit: 1))
         let trendRows = try await pool.query("""
             WITH parts AS (
                 SELECT day::timestamp AT TIME ZONE 'UTC' AS at, calls, score_sum
@@ -55,7 +56,7 @@ extension CallRepository {
             return RecentCall(id: id.uuidString.lowercased(), externalID: row["external_id"].string, mode: mode, totalScore: score,
                               sentiment: sentiment, hasProfanity: profanity, createdAt: created)
         }
-        return ManagerReport(summary: summary, bucket: bucket, trend: trend, recentCalls: recent)
+        return ManagerReport(summary: try await summaries.managers.first, bucket: bucket, trend: trend, recentCalls: recent)
     }
 
     /// The `report_days` rows of the whole days in scope (unqualified).

@@ -91,6 +91,10 @@ extension CallStoreMigrations {
                 managers text[]; modes text[]; days date[]; change_keys text[]; change_names text[]; sums bigint[];
                 counts integer[]; orphan_scores bigint;
             BEGIN
+                -- An INSERT ... ON CONFLICT fires the update trigger too, with no rows when nothing conflicted.
+                IF call_ids IS NULL THEN
+                    RETURN;
+                END IF;
                 SELECT array_agg(manager_id) FILTER (WHERE counted), array_agg(mode) FILTER (WHERE counted),
                        array_agg(day) FILTER (WHERE counted), array_agg(key) FILTER (WHERE counted),
                        array_agg(name) FILTER (WHERE counted), array_agg(score_sum) FILTER (WHERE counted),
