@@ -60,12 +60,20 @@ struct AccessTests {
     func webhookRateLimit() async throws {
         let environment = Self.keys.merging(["WEBHOOK_SECRET": "hook-SECRET", "RATE_LIMIT_PER_MINUTE": "2"]) { $1 }
         try await IngestHarness.with(environment: environment) { _, client in
-            let second = Calendar(identifier: .gregorian).component(.second, from: Date())
-            if second >= 55 { try await Task.sleep(for: .seconds(61 - second)) }
+            // The budget is per clock minute: a flood that a loaded machine stretches across a minute's end is sent
+            // again at the start of the next minute.
             let body = #"{"call_id": "crm-flood", "recording_url": "https://crm.example.com/f.mp3"}"#
-            var statuses: [HTTPResponse.Status] = []
-            for _ in 0..<4 { statuses.append(try await client.post("/v1/webhooks/crm", json: body).status) }
-            #expect(statuses == [.unauthorized, .unauthorized, .tooManyRequests, .tooManyRequests])
+            for attempt in 0..<2 {
+                let second = Int(Date().timeIntervalSince1970) % 60
+                if attempt > 0 || second >= 55 { try await Task.sleep(for: .seconds(61 - second)) }
+                let minute = Int(Date().timeIntervalSince1970) / 60
+                var statuses: [HTTPResponse.Status] = []
+                for _ in 0..<4 { statuses.append(try await client.post("/v1/webhooks/crm", json: body).status) }
+                guard Int(Date().timeIntervalSince1970) / 60 == minute else { continue }
+                #expect(statuses == [.unauthorized, .unauthorized, .tooManyRequests, .tooManyRequests])
+                return
+            }
+            Issue.record("both floods crossed a minute's end")
         }
     }
 
