@@ -113,8 +113,9 @@ extension CallRepository {
                 .init(whole.end)]
     }
 
-    /// Runs an aggregating report query with room to sort in memory: a month of criterion aggregates for every
-    /// manager (620,000 rows) spills to disk at PostgreSQL's default 4 MB and then takes twice as long.
+    /// Runs an aggregating report query with room to group and sort in memory: the scans of partial days and the
+    /// sort by a criterion group hundreds of thousands of rows for a large call center, which spilled to disk at
+    /// PostgreSQL's default 4 MB and then took twice as long.
     func reportQuery(_ sql: String, _ parameters: [PostgresParameter]) async throws -> PostgresResult {
         try await pool.transaction { connection in
             _ = try connection.query("SET LOCAL work_mem = '64MB'")
