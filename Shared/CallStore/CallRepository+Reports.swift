@@ -4,8 +4,9 @@ import PostgresClient
 
 /// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, and the running
 /// criterion totals, see ``CallStoreMigrations/criterionTotals``) for the whole UTC days of a period and scan the
-/// stored results of the partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4` manager or NULL, `$5` and
-/// `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``), then its own parameters.
+/// stored results of the partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4`
+/// manager or NULL, `$5` and `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``), then its own
+/// parameters.
 extension CallRepository {
     /// The per-manager report: one row per manager with analyzed calls in the period, ordered by manager id.
     public func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary] {
@@ -85,15 +86,9 @@ extension CallRepository {
             SELECT s.manager_id, c.key, c.name, (bound.sign * c.score_sum)::float8 AS score_sum, bound.sign * c.calls AS calls
             FROM report_series AS s
             CROSS JOIN LATERAL (
-                SELECT 1 AS sign, (SELECT t.criteria FROM report_criterion_totals AS t
-                                   WHERE t.manager_id = s.manager_id AND t.mode = s.mode
-                                     AND t.day < ($6::timestamptz AT TIME ZONE 'UTC')::date
-                                   ORDER BY t.day DESC LIMIT 1) AS criteria
+                SELECT 1 AS sign, \(criterionTotals(before: "$6")) AS criteria
                 UNION ALL
-                SELECT -1, (SELECT t.criteria FROM report_criterion_totals AS t
-                            WHERE t.manager_id = s.manager_id AND t.mode = s.mode
-                              AND t.day < ($5::timestamptz AT TIME ZONE 'UTC')::date
-                            ORDER BY t.day DESC LIMIT 1)
+                SELECT -1, \(criterionTotals(before: "$5"))
             ) AS bound
             CROSS JOIN LATERAL unnest(bound.criteria) AS c
             WHERE ($3::text IS NULL OR s.mode = $3) AND ($4::text IS NULL OR s.manager_id = $4)
