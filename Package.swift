@@ -173,6 +173,7 @@ let package = Package(
         .testTarget(name: "ProvidersTests", dependencies: [
             "Audio", "Providers", "TestSupport", "CallAuditCore", "CallAuditRuntime", "CallStore", "CurlHTTP",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strictSwift),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "TestSupport"],
                     swiftSettings: strictSwift),

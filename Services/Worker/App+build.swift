@@ -23,9 +23,8 @@ func buildServiceGroup(reader environment: EnvironmentVariables) async throws ->
     let callbackHTTP = CurlHTTPClient(threads: callbacks.concurrency)
     let providers = try ProviderSettings(environment: environment, http: http)
     let health = ProviderHealth(providers.statuses, logger: logger)
-    let chain = ProviderChain(
-        health: health, retry: providers.retry, prices: providers.prices,
-        cache: RepositoryAnswerCache(repository: backends.repository))
+    let cache = RepositoryAnswerCache(repository: backends.repository, logger: logger)
+    let chain = ProviderChain(health: health, retry: providers.retry, prices: providers.prices, cache: cache)
     let pipeline = CallPipeline(
         repository: backends.repository, http: http, providers: providers, chain: chain, configuration: configuration)
     let processor = CallProcessor(
@@ -39,6 +38,7 @@ func buildServiceGroup(reader environment: EnvironmentVariables) async throws ->
     var groupConfiguration = ServiceGroupConfiguration(
         services: [
             .init(service: clients),
+            .init(service: cache),
             .init(service: http),
             .init(service: callbackHTTP),
             .init(service: QueueMaintenance(

@@ -14,10 +14,16 @@ extension CallRepository {
         return answers
     }
 
-    /// Keeps a provider's answer (JSON) under `key`; the first answer for a key stays.
-    public func storeAnswer(_ answer: [UInt8], key: String, step: String) async throws {
+    /// Keeps provider answers in one statement; the first answer for a key stays.
+    public func storeAnswers(_ entries: [CachedAnswer]) async throws {
+        guard !entries.isEmpty else { return }
         try await pool.query(
-            "INSERT INTO provider_cache (key, step, answer) VALUES ($1, $2, $3::jsonb) ON CONFLICT (key) DO NOTHING",
-            [.init(key), .init(step), .init(String(decoding: answer, as: UTF8.self))])
+            """
+            INSERT INTO provider_cache (key, step, answer)
+            SELECT key, step, answer::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS a(key, step, answer)
+            ON CONFLICT (key) DO NOTHING
+            """,
+            [.textArray(entries.map(\.key)), .textArray(entries.map(\.step)),
+             .textArray(entries.map { String(decoding: $0.answer, as: UTF8.self) })])
     }
 }

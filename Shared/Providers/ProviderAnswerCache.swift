@@ -3,6 +3,6 @@
 public protocol ProviderAnswerCache: Sendable {
     /// The stored answers among `keys`, by key.
     func answers(for keys: [String]) async throws -> [String: [UInt8]]
-    /// Keeps `answer` (JSON) under `key`.
+    /// Keeps `answer` (JSON) under `key`. The cache may write it after this returns; `answers(for:)` sees it at once.
     func store(_ answer: [UInt8], key: String, step: String) async throws
 }

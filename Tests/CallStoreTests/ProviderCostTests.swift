@@ -32,9 +32,14 @@ struct ProviderCostTests {
             #expect(summary.costUSD == 0.035)
             let answers = try await repository.cachedAnswers(["a1", "b2"])
             #expect(answers.isEmpty)
-            try await repository.storeAnswer(Array(#"{"x": 1}"#.utf8), key: "a1", step: "analysis")
-            try await repository.storeAnswer(Array(#"{"x": 2}"#.utf8), key: "a1", step: "analysis")
-            #expect(try await repository.cachedAnswers(["a1", "b2"]).mapValues { String(decoding: $0, as: UTF8.self) } == ["a1": #"{"x": 1}"#])
+            let quoted = #"{"q": "say \"hi\" \\ привет 안녕"}"#
+            try await repository.storeAnswers([
+                CachedAnswer(key: "a1", step: "analysis", answer: Array(#"{"x": 1}"#.utf8)),
+                CachedAnswer(key: "b2", step: "transcription", answer: Array(quoted.utf8)),
+            ])
+            try await repository.storeAnswers([CachedAnswer(key: "a1", step: "analysis", answer: Array(#"{"x": 2}"#.utf8))])
+            #expect(try await repository.cachedAnswers(["a1", "b2", "c3"]).mapValues { String(decoding: $0, as: UTF8.self) }
+                == ["a1": #"{"x": 1}"#, "b2": quoted], "a batch keeps quotes, backslashes and Unicode; the first answer stays")
         }
     }
 

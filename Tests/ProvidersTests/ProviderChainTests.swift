@@ -175,7 +175,7 @@ struct ProviderChainTests {
                 let repository = CallRepository(pool: clients.postgres)
                 try await repository.migrate(logger: Logger(label: "migrate"))
                 try await FakeProviderServer.with { server in
-                    let chain = Fixtures.chain(cache: RepositoryAnswerCache(repository: repository))
+                    let chain = Fixtures.chain(cache: RepositoryAnswerCache(repository: repository, logger: Fixtures.logger))
                     func analyze(_ mode: CallMode) async throws -> ChainOutcome<AnalysisResult> {
                         let request = AnalysisRequest(segments: Fixtures.labelled, mode: mode)
                         return try await chain.run(step: "analysis", links: Fixtures.analysisLinks(Self.analysts(server), request: request),
