@@ -26,6 +26,16 @@ public final class WorkSlots: Sendable {
         }
     }
 
+    /// Takes one free slot if there is one, without waiting (and none once the slots are closed); answers whether it
+    /// did.
+    public func tryTake() -> Bool {
+        state.withLock { state in
+            guard state.free > 0 && !state.closed else { return false }
+            state.free -= 1
+            return true
+        }
+    }
+
     /// Waits until every slot is back (or the waiting task is cancelled).
     public func waitUntilAllFree() async {
         await waitFor(.allFree)

@@ -6,8 +6,8 @@ import CoreExtensions
 import Logging
 import Telemetry
 
-/// Works claimed calls: run the pipeline, commit the outcome, then ack; on failure retry with backoff or, after the
-/// last attempt, dead-letter. An entry is acked only after PostgreSQL holds what happened to it; when that write fails,
+/// Works claimed calls in two phases: the attempt (the pipeline, with its provider requests), then the record (commit
+/// the outcome, then ack; on failure retry with backoff or, after the last attempt, dead-letter). An entry is acked only after PostgreSQL holds what happened to it; when that write fails,
 /// or the call is aborted (its task cancelled at shutdown), the entry stays pending and is reclaimed after the
 /// visibility timeout. Results of calls finishing together share
 /// one statement (one commit), and their acks one Redis round trip.
@@ -49,38 +49,66 @@ public struct CallProcessor: Sendable {
         }
     }
 
+    /// Works a claimed call from start to end: ``attempt(_:call:)``, then ``record(_:)``.
     func process(_ entry: QueueEntry, call: CallRecord) async {
-        let started = ContinuousClock.now
+        await record(await attempt(entry, call: call))
+    }
+
+    /// Runs the pipeline for a call: the part that needs the providers. Nothing is written about its outcome yet.
+    func attempt(_ entry: QueueEntry, call: CallRecord) async -> CallAttempt {
         var logger = logger
         logger[metadataKey: "call_id"] = "\(entry.callID)"
-        do {
-            if queue.configuration.isExhausted(attempts: call.attempts - 1) {
-                try await giveUp(entry, error: call.error ?? "the call was attempted too often", attempts: call.attempts)
-                Telemetry.callFinished(.deadLettered, mode: call.mode, since: started)
-                return
-            }
-            let outcome: PipelineOutcome
+        let started = ContinuousClock.now
+        let outcome: CallAttempt.Outcome
+        if queue.configuration.isExhausted(attempts: call.attempts - 1) {
+            outcome = .exhausted
+        } else {
             do {
-                outcome = try await pipeline.run(call, logger: logger)
-                try await saves.submit(FinishedCall(id: call.id, result: outcome.result, usage: outcome.usage))
-            } catch let failure as CallFailure {
-                let ended = try await handle(failure, entry: entry, attempts: call.attempts, logger: logger)
-                Telemetry.callFinished(ended, mode: call.mode, since: started)
-                return
-            } catch let error as CallStoreError {
-                let ended = try await handle(
-                    CallFailure(error.description, .permanent), entry: entry, attempts: call.attempts, logger: logger)
-                Telemetry.callFinished(ended, mode: call.mode, since: started)
-                return
+                outcome = .finished(try await pipeline.run(call, logger: logger))
+            } catch {
+                outcome = .failed(error)
             }
-            logger.debug("call done", metadata: ["score": "\(outcome.result.totalScore)"])
-            try await acks.submit(entry)
-            Telemetry.callFinished(.done, mode: call.mode, since: started)
+        }
+        return CallAttempt(entry: entry, call: call, started: started, logger: logger, outcome: outcome)
+    }
+
+    /// Commits what an attempt came to, then acks its entry: the result saved (sharing a statement with the results of
+    /// calls finishing together), or the failure acted on.
+    func record(_ attempt: CallAttempt) async {
+        let (entry, call, logger) = (attempt.entry, attempt.call, attempt.logger)
+        do {
+            switch attempt.outcome {
+            case .exhausted:
+                try await giveUp(entry, error: call.error ?? "the call was attempted too often", attempts: call.attempts)
+                Telemetry.callFinished(.deadLettered, mode: call.mode, since: attempt.started)
+            case .finished(let outcome):
+                do {
+                    try await saves.submit(FinishedCall(id: call.id, result: outcome.result, usage: outcome.usage))
+                } catch let error as CallStoreError {
+                    try await fail(attempt, CallFailure(error.description, .permanent))
+                    return
+                }
+                logger.debug("call done", metadata: ["score": "\(outcome.result.totalScore)"])
+                try await acks.submit(entry)
+                Telemetry.callFinished(.done, mode: call.mode, since: attempt.started)
+            case .failed(let failure as CallFailure):
+                try await fail(attempt, failure)
+            case .failed(let error as CallStoreError):
+                try await fail(attempt, CallFailure(error.description, .permanent))
+            case .failed(let error):
+                throw error
+            }
         } catch is CancellationError {
             logger.warning("call aborted at shutdown; its entry stays pending for another worker to reclaim")
         } catch {
             logger.error("could not record the call's outcome; the entry will be reclaimed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Acts on a failed attempt and counts how the call ended.
+    private func fail(_ attempt: CallAttempt, _ failure: CallFailure) async throws {
+        let ended = try await handle(failure, entry: attempt.entry, attempts: attempt.call.attempts, logger: attempt.logger)
+        Telemetry.callFinished(ended, mode: attempt.call.mode, since: attempt.started)
     }
 
     /// Acts on a failed attempt: the one place a call's fate is decided, and answers how the call ended. Bad input

@@ -4,11 +4,14 @@ import Logging
 import ServiceLifecycle
 
 /// The worker's main loop, a fetcher beside the calls in flight: it takes every free slot, fetches (or reclaims) up to
-/// that many entries in one round trip, claims them in one statement and works each in a child task; a call that
-/// ends gives its slot back and wakes the fetcher at once, so calls finishing together are refilled together. Entries
-/// of dead consumers are taken over a few times per visibility timeout. On graceful shutdown fetching stops at once,
-/// the calls in flight have `WORKER_SHUTDOWN_GRACE_SECONDS` to finish, and then they are cancelled (their provider
-/// requests aborted): their entries stay pending, neither acked nor marked failed, and another worker reclaims them.
+/// that many entries in one round trip, claims them in one statement and works each in a child task. A slot is for a
+/// call's attempt, the part that waits on the providers: once the attempt is over, the call hands its slot back and
+/// wakes the fetcher at once, and records its outcome (save and ack) on one of as many finishing slots. When every
+/// finishing slot is taken, the call records its outcome on its own slot instead, so a slow database holds up
+/// fetching rather than piling up finished calls. Entries of dead consumers are taken over a few times per visibility
+/// timeout. On graceful shutdown fetching stops at once, the calls in flight have `WORKER_SHUTDOWN_GRACE_SECONDS` to
+/// finish, and then they are cancelled (their provider requests aborted): their entries stay pending, neither acked
+/// nor marked failed, and another worker reclaims them.
 public struct QueueConsumer: Service {
     let backends: Backends
     let processor: CallProcessor
@@ -44,6 +47,7 @@ public struct QueueConsumer: Service {
     /// Fetches and works calls until graceful shutdown (or cancellation) closes `slots`, then gives the calls in flight
     /// the grace period and cancels those still running.
     func consume(slots: WorkSlots) async {
+        let finishing = WorkSlots(capacity: slots.capacity)
         await withDiscardingTaskGroup { group in
             await withGracefulShutdownHandler {
                 var nextReclaim = ContinuousClock.now
@@ -56,9 +60,12 @@ public struct QueueConsumer: Service {
                     for (entry, call) in calls {
                         inFlight.insert(entry)
                         group.addTask {
-                            await processor.process(entry, call: call)
+                            let attempt = await processor.attempt(entry, call: call)
+                            let handedOver = finishing.tryTake()
+                            if handedOver { slots.release() }
+                            await processor.record(attempt)
                             inFlight.remove(entry)
-                            slots.release()
+                            (handedOver ? finishing : slots).release()
                         }
                     }
                 }
@@ -66,18 +73,19 @@ public struct QueueConsumer: Service {
                 slots.close()
             }
             logger.info("stopping: fetching stopped, waiting for in-flight calls", metadata: ["in_flight": "\(inFlight.count)"])
-            guard await !Self.waitUntilAllFree(slots, deadline: .now + configuration.shutdownGrace) else { return }
+            guard await !Self.waitUntilAllFree([slots, finishing], deadline: .now + configuration.shutdownGrace) else { return }
             logger.warning("grace period over; aborting unfinished calls, another worker will reclaim them",
                            metadata: ["left": "\(inFlight.count)"])
             group.cancelAll()
         }
     }
 
-    /// Waits until every slot is back or `deadline` passes; answers whether every slot came back.
-    static func waitUntilAllFree(_ slots: WorkSlots, deadline: ContinuousClock.Instant) async -> Bool {
+    /// Waits until every slot of each of `pools`, in order, is back or `deadline` passes; answers whether every slot
+    /// came back.
+    static func waitUntilAllFree(_ pools: [WorkSlots], deadline: ContinuousClock.Instant) async -> Bool {
         await withTaskGroup(of: Bool.self) { race in
             race.addTask {
-                await slots.waitUntilAllFree()
+                for slots in pools { await slots.waitUntilAllFree() }
                 return !Task.isCancelled
             }
             race.addTask {

@@ -13,6 +13,7 @@ import TestSupport
 /// A pipeline and a processor over a fresh database and a queue prefix of their own, with the providers a test
 /// gives: the real store and queue, stand-ins only for the paid APIs.
 struct ProcessingHarness: Sendable {
+    let clients: ServiceClients
     let backends: Backends
     let pipeline: CallPipeline
     let processor: CallProcessor
@@ -51,7 +52,7 @@ struct ProcessingHarness: Sendable {
                 let processor = CallProcessor(
                     repository: backends.repository, queue: backends.queue, pipeline: pipeline, logger: logger)
                 try await body(ProcessingHarness(
-                    backends: backends, pipeline: pipeline, processor: processor, configuration: configuration))
+                    clients: clients, backends: backends, pipeline: pipeline, processor: processor, configuration: configuration))
                 _ = try? await clients.redis.send(["DEL", backends.queue.configuration.streamKey,
                                                    backends.queue.configuration.delayedKey,
                                                    backends.queue.configuration.deadLetterKey,

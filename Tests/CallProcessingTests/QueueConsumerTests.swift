@@ -28,6 +28,41 @@ struct QueueConsumerTests {
         }
     }
 
+    @Test("a call whose attempt is over hands its slot on while its result waits for the database; with every finishing slot taken, calls keep theirs")
+    func handsOverWhileSaving() async throws {
+        let analyst = GatedAnalyst()
+        try await ProcessingHarness.with(analysts: [analyst], environment: ["WORKER_CONCURRENCY": "2"]) { harness in
+            let ids = try await harness.enqueue(8)
+            let postgres = harness.clients.postgres
+            let lockHolder = "SELECT pid FROM pg_locks WHERE relation = 'call_results'::regclass AND mode = 'ExclusiveLock' AND granted"
+            let holding = Task {
+                try await postgres.transaction { connection in
+                    try connection.query("LOCK TABLE call_results IN EXCLUSIVE MODE")
+                    try connection.query("SELECT pg_sleep(60)")
+                }
+            }
+            #expect(try await eventually { try await postgres.query(lockHolder).rows.count == 1 }, "every save now waits")
+            let slots = WorkSlots(capacity: 2)
+            let consuming = Task { await harness.consumer().consume(slots: slots) }
+            #expect(try await eventually { analyst.received == 2 })
+            analyst.admit(2)
+            #expect(try await eventually { analyst.received == 4 }, "both slots went on to new calls while two results wait")
+            analyst.admit(2)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(analyst.received == 4, "both finishing slots are taken: the next two calls save on their own slots")
+            #expect(try await harness.count(.done, of: ids) == 0)
+            _ = try await postgres.query("SELECT pg_cancel_backend(pid) FROM (\(lockHolder)) AS holder")
+            _ = try? await holding.value
+            #expect(try await eventually { try await harness.count(.done, of: ids) == 4 })
+            #expect(try await eventually { analyst.received == 6 })
+            analyst.admit(100)
+            #expect(try await eventually { try await harness.count(.done, of: ids) == 8 })
+            slots.close()
+            await consuming.value
+            #expect(try await harness.queue.stats().pending == 0, "every entry acked")
+        }
+    }
+
     @Test("graceful shutdown stops fetching at once; the calls in flight finish within the grace and are acked")
     func stopsFetching() async throws {
         let analyst = GatedAnalyst()

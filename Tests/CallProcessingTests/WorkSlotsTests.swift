@@ -3,7 +3,7 @@ import Testing
 
 @testable import CallProcessing
 
-@Suite("Slots of work in flight: taken all at once, given back one by one, closed on shutdown")
+@Suite("Slots of work in flight: taken all at once or one alone, given back one by one, closed on shutdown")
 struct WorkSlotsTests {
     @Test("the fetcher takes every free slot; one given back wakes it with exactly that one")
     func takeAndRelease() async {
@@ -32,10 +32,27 @@ struct WorkSlotsTests {
         let slots = WorkSlots(capacity: 3)
         _ = await slots.takeFree()
         slots.release(2)
-        #expect(await QueueConsumer.waitUntilAllFree(slots, deadline: .now + .milliseconds(100)) == false)
-        let draining = Task { await QueueConsumer.waitUntilAllFree(slots, deadline: .now + .seconds(60)) }
+        let finishing = WorkSlots(capacity: 1)
+        #expect(finishing.tryTake())
+        #expect(await QueueConsumer.waitUntilAllFree([slots, finishing], deadline: .now + .milliseconds(100)) == false)
         slots.release()
-        #expect(await draining.value)
+        #expect(await QueueConsumer.waitUntilAllFree([slots, finishing], deadline: .now + .milliseconds(100)) == false,
+                "the finishing slot is still out")
+        let draining = Task { await QueueConsumer.waitUntilAllFree([slots, finishing], deadline: .now + .seconds(60)) }
+        finishing.release()
+        #expect(await draining.value, "both pools are back")
+    }
+
+    @Test("a call takes one slot without waiting while one is free, none once all are taken or the slots are closed")
+    func tryTake() async {
+        let slots = WorkSlots(capacity: 2)
+        #expect(slots.tryTake() && slots.tryTake())
+        #expect(!slots.tryTake())
+        slots.release()
+        #expect(await slots.takeFree() == 1, "a slot taken alone counts like any other")
+        slots.release()
+        slots.close()
+        #expect(!slots.tryTake())
     }
 
     @Test("a cancelled fetcher stops waiting at once and answers nothing")
