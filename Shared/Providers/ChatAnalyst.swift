@@ -26,12 +26,12 @@ public struct ChatAnalyst: Analyst {
             model: endpoint.sendsModel ? model : nil,
             messages: [.init(role: "system", content: AnalysisPrompt.system(for: request)),
                        .init(role: "user", content: AnalysisPrompt.user(for: request))],
-            temperature: 0,
-            responseFormat: .init(jsonSchema: .init(name: "call_audit", strict: true,
-                                                    schema: AnalysisPrompt.schema(for: Rubric.forMode(request.mode)))))
+            temperature: 0)
         let httpRequest = ProviderRequest.post(
             url: endpoint.url("chat/completions", model: model), headers: endpoint.authorization,
-            contentType: "application/json", body: Array(try JSONEncoder().encode(body)), timeout: chat.timeout)
+            contentType: "application/json",
+            body: try body.encoded(responseFormat: ChatCompletionRequest.ResponseFormat.analysis(for: request.mode)),
+            timeout: chat.timeout)
         let exchange = try await ProviderRequest.send(httpRequest, provider: provider, secret: endpoint.secret, http: chat.http)
         let answer = try? JSONDecoder().decode(ChatCompletionAnswer.self, from: Data(exchange.response.body))
         let usage = ProviderUsage(

@@ -1,7 +1,9 @@
 import CallAuditCore
+import Foundation
 
-/// The body of `POST …/chat/completions`: for the analysis, with a strict JSON-schema answer; for a question about a
-/// call, answered as a server-sent event stream with the usage in its last event (``streamed(model:messages:temperature:)``).
+/// The body of `POST …/chat/completions`: for the analysis, with a strict JSON-schema answer spliced in already
+/// encoded (``encoded(responseFormat:)``); for a question about a call, answered as a server-sent event stream with the
+/// usage in its last event (``streamed(model:messages:temperature:)``).
 struct ChatCompletionRequest: Encodable {
     struct ResponseFormat: Encodable {
         struct Schema: Encodable {
@@ -30,13 +32,11 @@ struct ChatCompletionRequest: Encodable {
     var model: String?
     var messages: [ChatMessage]
     var temperature: Double
-    var responseFormat: ResponseFormat?
     var stream: Bool?
     var streamOptions: StreamOptions?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, temperature
-        case responseFormat = "response_format"
         case stream
         case streamOptions = "stream_options"
     }
@@ -45,5 +45,12 @@ struct ChatCompletionRequest: Encodable {
     static func streamed(model: String?, messages: [ChatMessage], temperature: Double) -> ChatCompletionRequest {
         ChatCompletionRequest(model: model, messages: messages, temperature: temperature, stream: true,
                               streamOptions: StreamOptions())
+    }
+
+    /// The body as JSON with `responseFormat` (JSON, encoded once and kept) as its `response_format` member.
+    func encoded(responseFormat: [UInt8]) throws -> [UInt8] {
+        var body = Array(try JSONEncoder().encode(self))
+        body.removeLast()
+        return body + Array(#","response_format":"#.utf8) + responseFormat + [UInt8(ascii: "}")]
     }
 }

@@ -117,6 +117,12 @@ struct ProviderClientTests {
             let keys = ((((properties["criteria"] as? [String: Any])?["items"] as? [String: Any])?["properties"]
                 as? [String: Any])?["key"] as? [String: Any])?["enum"] as? [String]
             #expect(keys == Rubric.manager.criteria.map(\.key))
+            _ = try await analyst.analyze(AnalysisRequest(segments: Fixtures.unlabelled, mode: .dialog))
+            let dialogBody = try #require(await server.requests().last?.json)
+            let dialogKeys = (((((((dialogBody["response_format"] as? [String: Any])?["json_schema"] as? [String: Any])?["schema"]
+                as? [String: Any])?["properties"] as? [String: Any])?["criteria"] as? [String: Any])?["items"]
+                as? [String: Any])?["properties"] as? [String: Any])?["key"] as? [String: Any]
+            #expect(dialogKeys?["enum"] as? [String] == Rubric.dialog.criteria.map(\.key), "each mode has its own schema")
 
             let result = reply.value
             #expect(result.segments.map(\.role) == [.manager, .customer, .manager])
