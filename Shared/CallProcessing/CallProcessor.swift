@@ -7,10 +7,10 @@ import Logging
 import Telemetry
 
 /// Works claimed calls in two phases: the attempt (the pipeline, with its provider requests), then the record (commit
-/// the outcome, then ack; on failure retry with backoff or, after the last attempt, dead-letter). An entry is acked only after PostgreSQL holds what happened to it; when that write fails,
-/// or the call is aborted (its task cancelled at shutdown), the entry stays pending and is reclaimed after the
-/// visibility timeout. Results of calls finishing together share
-/// one statement (one commit), and their acks one Redis round trip.
+/// the outcome, then ack; on failure retry with backoff or, after the last attempt, dead-letter). An entry is acked
+/// only after PostgreSQL holds what happened to it; when that write fails, or the call is aborted (its task cancelled
+/// at shutdown), the entry stays pending and is reclaimed after the visibility timeout. Results of calls finishing
+/// together share one statement (one commit), and their acks one Redis round trip.
 public struct CallProcessor: Sendable {
     let repository: CallRepository
     let queue: JobQueue
