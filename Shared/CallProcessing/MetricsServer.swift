@@ -35,8 +35,7 @@ public struct MetricsServer: Service {
         }
         router.get("/metrics") { _, _ in
             await gauges.refresh()
-            let busy = inFlight.count
-            Telemetry.workerSlots(inFlight: busy, free: max(0, concurrency - busy))
+            Telemetry.workerSlots(inFlight: inFlight.count, free: max(0, concurrency - inFlight.attempting))
             return Response(status: .ok, headers: [.contentType: Telemetry.contentType],
                             body: .init(byteBuffer: ByteBuffer(bytes: Telemetry.exposition())))
         }

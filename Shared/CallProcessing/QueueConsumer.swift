@@ -62,7 +62,10 @@ public struct QueueConsumer: Service {
                         group.addTask {
                             let attempt = await processor.attempt(entry, call: call)
                             let handedOver = finishing.tryTake()
-                            if handedOver { slots.release() }
+                            if handedOver {
+                                inFlight.markFinishing(entry)
+                                slots.release()
+                            }
                             await processor.record(attempt)
                             inFlight.remove(entry)
                             (handedOver ? finishing : slots).release()

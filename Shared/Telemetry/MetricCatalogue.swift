@@ -46,9 +46,11 @@ public enum MetricCatalogue {
     /// Calls this worker is working on.
     public static let workerInFlight = MetricDefinition(
         "callaudit_worker_calls_in_flight", "Calls this worker is working on.")
-    /// Slots this worker has free (`WORKER_CONCURRENCY` minus in flight).
+    /// Slots this worker has free (`WORKER_CONCURRENCY` minus the calls still in their attempt; calls being saved have
+    /// handed their slots back).
     public static let workerFreeSlots = MetricDefinition(
-        "callaudit_worker_free_slots", "Calls this worker could take on now (WORKER_CONCURRENCY minus in flight).")
+        "callaudit_worker_free_slots",
+        "Calls this worker could take on now (WORKER_CONCURRENCY minus the calls not yet handed over for saving).")
     /// 1 when Redis answered this scrape's queue queries, else 0 (and the queue gauges keep their last values).
     public static let redisUp = MetricDefinition("callaudit_redis_up", "1 when Redis answered at this scrape, else 0.")
     /// 1 when PostgreSQL answered this scrape's ping, else 0.

@@ -1,4 +1,6 @@
 import CallAuditRuntime
+import CallQueue
+import Foundation
 import Testing
 
 @testable import CallProcessing
@@ -53,6 +55,19 @@ struct WorkSlotsTests {
         slots.release()
         slots.close()
         #expect(!slots.tryTake())
+    }
+
+    @Test("in-flight entries: all of them beat the heartbeat; only those still in their attempt hold a slot")
+    func inFlightEntries() {
+        let inFlight = InFlightEntries()
+        let (first, second) = (QueueEntry(entryID: "1-0", callID: UUID()), QueueEntry(entryID: "2-0", callID: UUID()))
+        inFlight.insert(first)
+        inFlight.insert(second)
+        inFlight.markFinishing(first)
+        #expect(inFlight.count == 2 && inFlight.attempting == 1)
+        #expect(Set(inFlight.entryIDs) == ["1-0", "2-0"])
+        inFlight.remove(first)
+        #expect(inFlight.count == 1 && inFlight.attempting == 1)
     }
 
     @Test("a cancelled fetcher stops waiting at once and answers nothing")
