@@ -84,19 +84,15 @@ public struct CallProcessor: Sendable {
             case .finished(let outcome):
                 do {
                     try await saves.submit(FinishedCall(id: call.id, result: outcome.result, usage: outcome.usage))
-                } catch let error as CallStoreError {
-                    try await fail(attempt, CallFailure(error.description, .permanent))
+                } catch {
+                    try await fail(attempt, error)
                     return
                 }
                 logger.debug("call done", metadata: ["score": "\(outcome.result.totalScore)"])
                 try await acks.submit(entry)
                 Telemetry.callFinished(.done, mode: call.mode, since: attempt.started)
-            case .failed(let failure as CallFailure):
-                try await fail(attempt, failure)
-            case .failed(let error as CallStoreError):
-                try await fail(attempt, CallFailure(error.description, .permanent))
             case .failed(let error):
-                throw error
+                try await fail(attempt, error)
             }
         } catch is CancellationError {
             logger.warning("call aborted at shutdown; its entry stays pending for another worker to reclaim")
@@ -105,8 +101,15 @@ public struct CallProcessor: Sendable {
         }
     }
 
-    /// Acts on a failed attempt and counts how the call ended.
-    private func fail(_ attempt: CallAttempt, _ failure: CallFailure) async throws {
+    /// Acts on what made an attempt or its save fail and counts how the call ended: a ``CallFailure`` as it says, a
+    /// result the store cannot hold (``CallStoreError``) as permanent. Any other error (a lost connection, cancellation)
+    /// is thrown on: nothing is recorded, and the entry is reclaimed later.
+    private func fail(_ attempt: CallAttempt, _ error: any Error) async throws {
+        let failure = switch error {
+        case let failure as CallFailure: failure
+        case let error as CallStoreError: CallFailure.permanent(error.description)
+        default: throw error
+        }
         let ended = try await handle(failure, entry: attempt.entry, attempts: attempt.call.attempts, logger: attempt.logger)
         Telemetry.callFinished(ended, mode: attempt.call.mode, since: attempt.started)
     }

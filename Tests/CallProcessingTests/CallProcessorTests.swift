@@ -17,6 +17,24 @@ struct CallProcessorTests {
         }
     }
 
+    @Test("a result the store cannot hold fails its call for good, with the store's reason, and its entry is acked")
+    func unstorableResult() async throws {
+        try await ProcessingHarness.with { harness in
+            let (entry, call) = try await harness.fetched(ProcessingHarness.textCall())
+            let attempt = await harness.processor.attempt(entry, call: call)
+            guard case .finished(let outcome) = attempt.outcome else { Issue.record("the local analyst finishes"); return }
+            let huge = [ProviderUsage(step: "analysis", provider: "openai", inputTokens: Int(Int32.max) + 1)]
+            await harness.processor.record(CallAttempt(
+                entry: entry, call: call, started: attempt.started, logger: attempt.logger,
+                outcome: .finished(PipelineOutcome(result: outcome.result, usage: huge))))
+            let stored = try #require(try await harness.repository.find(call.id))
+            #expect(stored.status == .failed)
+            #expect(stored.error?.hasPrefix("the result cannot be stored") == true)
+            #expect(try await harness.queue.stats().pending == 0)
+            #expect(try await harness.queue.deadLetters(limit: 10).isEmpty)
+        }
+    }
+
     @Test("permanent: the call fails with the message and its entry is acked")
     func permanent() async throws {
         try await ProcessingHarness.with { harness in
