@@ -33,7 +33,9 @@ public actor RealtimeRelay {
     var pending = Deque<(offset: Int, bytes: [UInt8])>()
     var pendingBytes = 0
     var replayIntact = true
-    var bytesSinceCommit = 0
+    /// Bytes into the call up to which the provider has committed (or been told to commit) the audio into turns: the
+    /// end of the last turn its VAD closed, or all that was sent before a commit of ours.
+    var committedThrough = 0
     /// Turns by the provider's item id: where they start and end (seconds into the call) and their text.
     var starts: [String: Double] = [:]
     var ends: [String: Double] = [:]
@@ -84,7 +86,6 @@ public actor RealtimeRelay {
         pending.append((sentBytes, audio))
         pendingBytes += audio.count
         sentBytes += audio.count
-        bytesSinceCommit += audio.count
         if pendingBytes > settings.replaySeconds * encoding.bytesPerSecond {
             if outbound == nil {
                 giveUp("the realtime connection stayed down for over \(settings.replaySeconds) s of audio")
@@ -102,10 +103,7 @@ public actor RealtimeRelay {
     /// last transcripts, closes the connection and answers what the session came to.
     public func finish() async -> RealtimeOutcome {
         finishing = true
-        if outbound != nil, gap == nil, bytesSinceCommit >= encoding.bytesPerSecond / 10 {
-            commitsAwaited += 1
-            outbound?.yield(RealtimeClientEvent.commit)
-        }
+        if let outbound, gap == nil { commitRest(outbound) }
         // A connection being reopened gets the rest of the audio and the commit when it opens (``attach(_:)``).
         let deadline = ContinuousClock.now + settings.finalWait
         while gap == nil, outbound == nil || !allAnswered, ContinuousClock.now < deadline {
@@ -131,6 +129,17 @@ public actor RealtimeRelay {
         outbound?.finish()
         outbound = nil
         connectionTask?.cancel()
+    }
+
+    /// Commits the audio the provider has not yet put in a turn, when there is enough of it (the provider refuses a
+    /// commit of under 100 ms). The audio is counted from where the provider's turns end, not from when it said so: a
+    /// provider running behind closes a turn after the last audio was sent, and the audio after that turn still needs
+    /// its commit.
+    func commitRest(_ queue: AsyncStream<String>.Continuation) {
+        guard sentBytes - committedThrough >= encoding.bytesPerSecond / 10 else { return }
+        commitsAwaited += 1
+        committedThrough = sentBytes
+        queue.yield(RealtimeClientEvent.commit)
     }
 
     var allAnswered: Bool {
@@ -176,13 +185,10 @@ public actor RealtimeRelay {
         committed.removeAll { texts[$0] == nil }
         queue.yield(RealtimeClientEvent.sessionUpdate(settings, format: encoding, language: language))
         connectionBase = pending.first?.offset ?? sentBytes
-        bytesSinceCommit = pendingBytes
+        committedThrough = connectionBase
         commitsAwaited = 0
         for chunk in pending { queue.yield(RealtimeClientEvent.append(chunk.bytes)) }
-        if finishing, bytesSinceCommit >= encoding.bytesPerSecond / 10 {
-            commitsAwaited += 1
-            queue.yield(RealtimeClientEvent.commit)
-        }
+        if finishing { commitRest(queue) }
         outbound = queue
         return true
     }
@@ -203,12 +209,12 @@ public actor RealtimeRelay {
         case "input_audio_buffer.speech_stopped":
             guard let id = event.itemID, let at = event.audioEndMilliseconds else { return }
             ends[id] = callSeconds(at)
+            committedThrough = max(committedThrough, Int(callSeconds(at) * Double(encoding.bytesPerSecond)))
             await onUpdate(.speechStopped(at: callSeconds(at)))
         case "input_audio_buffer.committed":
             guard let id = event.itemID else { return }
             if !committed.contains(id) { committed.append(id) }
             commitsAwaited = max(0, commitsAwaited - (ends[id] == nil ? 1 : 0))
-            bytesSinceCommit = 0
         case "conversation.item.input_audio_transcription.delta":
             guard let id = event.itemID, let delta = event.delta, !delta.isEmpty else { return }
             await onUpdate(.delta(turnID: id, text: delta))

@@ -97,6 +97,27 @@ struct RealtimeRelayTests {
         }
     }
 
+    @Test("a provider running behind closes a turn after the last audio was sent: the turn after it is still committed and awaited")
+    func providerBehind() async throws {
+        try await FakeRealtimeServer.with(turns: ["One.", "Two.", "Three."], lag: .milliseconds(5)) { server in
+            let updates = UpdateLog()
+            let relay = RealtimeRelay(settings: try Self.settings(server), format: .g711ULaw, language: "en", logger: Self.logger) {
+                await updates.add($0)
+            }
+            await relay.start()
+            let audio = Self.muLawBursts(turns: 3)
+            for start in stride(from: 0, to: audio.count, by: 160) { await relay.append(Array(audio[start..<(start + 160)])) }
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline, await updates.turns.count < 2 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(await updates.turns.count == 2, "the stand-in is still working through the third turn's audio")
+            let outcome = await relay.finish()
+            #expect(outcome.complete, "\(outcome.gap ?? "")")
+            #expect(outcome.turns.map(\.text) == ["One.", "Two.", "Three."])
+        }
+    }
+
     @Test("a provider error event is passed on with its message")
     func providerError() async throws {
         try await FakeRealtimeServer.with(turns: ["One.", "Two."], errorAfterTurns: 1) { server in
@@ -147,5 +168,9 @@ actor UpdateLog {
 
     func add(_ update: RealtimeUpdate) {
         all.append(update)
+    }
+
+    var turns: [LiveTurn] {
+        all.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
     }
 }

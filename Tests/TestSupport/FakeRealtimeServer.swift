@@ -11,7 +11,7 @@ import NIOCore
 /// `audio/pcmu`, `audio/pcma`) cut into turns by an energy VAD (`…speech_started`, `…speech_stopped`,
 /// `input_audio_buffer.committed`), each turn's transcript as deltas word by word and `….completed` with token usage;
 /// `input_audio_buffer.commit` ends the turn in progress. The turns' texts come from ``script``, in order, across
-/// connections. It can drop the connection or send an `error` event after a number of turns.
+/// connections. It can drop the connection or send an `error` event after a number of turns, and run behind the audio.
 public final class FakeRealtimeServer: Sendable {
     /// The port it listens on (loopback).
     public let port: Int
@@ -30,13 +30,14 @@ public final class FakeRealtimeServer: Sendable {
         get async { await state.log }
     }
 
-    /// Runs a server whose turns are `turns`, that drops the first connection after `dropAfterTurns` turns and sends an
-    /// `error` event after `errorAfterTurns`, for the duration of `body`.
+    /// Runs a server whose turns are `turns`, that drops the first connection after `dropAfterTurns` turns, sends an
+    /// `error` event after `errorAfterTurns`, and takes `lag` over each appended chunk (a provider running behind), for
+    /// the duration of `body`.
     public static func with(
-        turns: [String], dropAfterTurns: Int? = nil, errorAfterTurns: Int? = nil,
+        turns: [String], dropAfterTurns: Int? = nil, errorAfterTurns: Int? = nil, lag: Duration? = nil,
         _ body: @escaping @Sendable (FakeRealtimeServer) async throws -> Void
     ) async throws {
-        let state = FakeRealtimeState(turns: turns, dropAfterTurns: dropAfterTurns, errorAfterTurns: errorAfterTurns)
+        let state = FakeRealtimeState(turns: turns, dropAfterTurns: dropAfterTurns, errorAfterTurns: errorAfterTurns, lag: lag)
         let sockets = Router(context: BasicWebSocketRequestContext.self)
         sockets.ws("/v1/realtime") { request, _ in
             await state.connected(authorization: request.headers[.authorization])
@@ -71,15 +72,17 @@ actor FakeRealtimeState {
     let turns: [String]
     let dropAfterTurns: Int?
     let errorAfterTurns: Int?
+    let lag: Duration?
     var log = FakeRealtimeLog()
     var nextItem = 0
     var dropped = false
     var erred = false
 
-    init(turns: [String], dropAfterTurns: Int?, errorAfterTurns: Int?) {
+    init(turns: [String], dropAfterTurns: Int?, errorAfterTurns: Int?, lag: Duration?) {
         self.turns = turns
         self.dropAfterTurns = dropAfterTurns
         self.errorAfterTurns = errorAfterTurns
+        self.lag = lag
     }
 
     func connected(authorization: String?) {
@@ -143,6 +146,7 @@ struct FakeRealtimeConnection {
                     }
                     try await send(["type": "session.updated", "session": session ?? [:]])
                 case "input_audio_buffer.append":
+                    if let lag = state.lag { try await Task.sleep(for: lag) }
                     let bytes = [UInt8](Data(base64Encoded: event["audio"] as? String ?? "") ?? Data())
                     await state.appended(bytes.count)
                     samples += Self.decode(bytes, encoding)
