@@ -4,6 +4,7 @@ import Foundation
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOWebSocket
 import Providers
 import Realtime
 import Synchronization
@@ -30,12 +31,21 @@ struct LiveSession {
         case violation(code: String, message: String)
     }
 
+    /// The session's last words: the events it ends with and the code it closes with. They are sent once the chunks
+    /// no stored call took are removed, so a client that saw the close sees the database as the session left it.
+    struct Farewell {
+        var events: [LiveEvent]
+        var code: WebSocketErrorCode
+    }
+
     /// Runs the session until it ends and its call is queued.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async {
         do {
-            try await dependencies.calls.withRecordingID { id in
+            let farewell = try await dependencies.calls.withRecordingID { id in
                 try await stream(id: id, inbound: inbound, outbound: outbound, logger: logger)
             }
+            for event in farewell.events { try? await outbound.write(.text(event.text)) }
+            try? await outbound.close(farewell.code, reason: nil)
         } catch {
             logger.error("live session failed", metadata: ["error": "\(error)"])
             try? await outbound.write(.text(LiveEvent.error(
@@ -44,7 +54,9 @@ struct LiveSession {
         }
     }
 
-    func stream(id: UUID, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
+    func stream(
+        id: UUID, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger
+    ) async throws -> Farewell {
         var logger = logger
         logger[metadataKey: "call_id"] = "\(id)"
         let started = ContinuousClock.now
@@ -75,9 +87,8 @@ struct LiveSession {
         await dump?.close()
         guard var recording = finished, recording.dataBytes > 0 else {
             await relay?.cancel()
-            try? await outbound.write(.text(LiveEvent.error(code: "no_audio", message: "no audio arrived; nothing is stored").text))
-            try? await outbound.close(.normalClosure, reason: nil)
-            return
+            return Farewell(events: [LiveEvent.error(code: "no_audio", message: "no audio arrived; nothing is stored")],
+                            code: .normalClosure)
         }
         if let notice = Self.notice(for: ending) { try? await outbound.write(.text(notice.text)) }
         let outcome = await relay?.finish()
@@ -96,13 +107,9 @@ struct LiveSession {
             "seconds": "\(recording.seconds)", "transcript": "\(transcript == nil ? "batch" : "live")",
             "connections": "\(outcome?.connections ?? 0)", "gap": "\(outcome?.gap ?? "")",
         ])
-        try? await outbound.write(.text(LiveEvent.queued(callID: stored.id, audioSeconds: recording.seconds,
-                                                         liveTranscript: transcript != nil).text))
-        if case .violation = ending {
-            try? await outbound.close(.policyViolation, reason: nil)
-        } else {
-            try? await outbound.close(.normalClosure, reason: nil)
-        }
+        let queued = LiveEvent.queued(callID: stored.id, audioSeconds: recording.seconds, liveTranscript: transcript != nil)
+        if case .violation = ending { return Farewell(events: [queued], code: .policyViolation) }
+        return Farewell(events: [queued], code: .normalClosure)
     }
 
     /// Reads frames until the client ends, closes, breaks the protocol, or the session is cancelled by ``watch``.
