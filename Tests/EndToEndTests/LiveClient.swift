@@ -91,18 +91,6 @@ struct LiveClient {
         return Session(texts: await log.texts, closeCode: close?.closeCode)
     }
 
-    /// A session the server refuses at once (it only listens), tried up to three times: the test client (swift-websocket's
-    /// WSClient) sometimes loses frames that arrive in the same read as the `101` response, and then waits for ever; a
-    /// refusal is the one answer that comes that early. Browsers and Python's websockets get it every time.
-    static func refused(url: String, headers: [String: String] = [:]) async throws -> Session {
-        for _ in 1..<3 {
-            if let session = try? await run(url: url, frames: [], ending: .silence, headers: headers, timeout: .seconds(10)) {
-                return session
-            }
-        }
-        return try await run(url: url, frames: [], ending: .silence, headers: headers, timeout: .seconds(10))
-    }
-
     /// `bytes` cut into frames of `size`.
     static func frames(_ bytes: [UInt8], size: Int) -> [[UInt8]] {
         stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min(bytes.count, $0 + size)]) }
