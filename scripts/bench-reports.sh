@@ -3,8 +3,8 @@
 #   1. seeds CALLS analyzed calls (default 1,000,000) from MANAGERS managers (1,000) over the last DAYS days (30)
 #      straight into calls, call_results and criterion_scores with generate_series (scripts/bench/seed_reports.sql),
 #      the aggregate triggers off
-#   2. the migration that builds the report aggregates, run again over the seeded results: how long it holds the
-#      result tables' write lock
+#   2. the ingest's backfill of the report aggregates over the seeded results: how long it takes, and how long an
+#      update of a result waits meanwhile
 #   3. the reports through the HTTP API: median of RUNS runs each (curl's total time)
 #   4. the write path: one worker draining WRITE_CALLS short text calls with the offline analyzer, with the aggregate
 #      triggers enabled and disabled, alternating, ROUNDS times each, at each WORKER_CONCURRENCY of WRITE_CONCURRENCIES
@@ -47,20 +47,31 @@ seed_seconds=$(elapsed "$started")
 printf 'seeded in %.0f s: %s results, %s criterion scores\n' "$seed_seconds" \
     "$("${PSQL[@]}" -c "SELECT count(*) FROM call_results")" "$("${PSQL[@]}" -c "SELECT count(*) FROM criterion_scores")"
 
-echo "== 2. the aggregates' migration over the seeded results"
+echo "== 2. the aggregates' backfill over the seeded results, while results are updated"
+# The seeded results are not in the aggregates yet: the ingest's backfill counts them in, a few managers a step. Beside
+# it, a result of a random manager is updated every 50 ms (a recount of its day) and each update's time is kept.
 stop_ingest
-"${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP TABLE report_days, report_criterion_totals, report_series" \
-    -c "DROP FUNCTION report_days_add, report_days_change, report_days_remove, report_days_recount,
-        call_results_remove_criteria, report_criteria_change, report_criteria_count, report_criterion_totals_add,
-        report_criteria_summed, report_series_lock CASCADE" \
-    -c "DROP TYPE report_criterion" -c "DELETE FROM schema_migrations WHERE version IN (4, 10)"
+"${PSQL[@]}" -c "TRUNCATE report_days, report_criterion_totals, report_series" \
+    -c "UPDATE report_backfill SET finished_at = NULL, after_manager = NULL"
+mapfile -t probe_ids < <("${PSQL[@]}" -c "SELECT call_id FROM call_results TABLESAMPLE SYSTEM (1) LIMIT 500")
 started=$(now)
 start_ingest
-migration_seconds=$(elapsed "$started")
+update_times=()
+until [ "$("${PSQL[@]}" -c "SELECT finished_at IS NOT NULL FROM report_backfill")" = t ]; do
+    probe_started=$(now)
+    "${PSQL[@]}" -c "UPDATE call_results SET reviewed = NOT reviewed WHERE call_id = '${probe_ids[RANDOM % ${#probe_ids[@]}]}'" >/dev/null
+    update_times+=("$(elapsed "$probe_started")")
+    sleep 0.05
+done
+backfill_seconds=$(elapsed "$started")
+update_median=$(printf '%s\n' "${update_times[@]}" | median)
+update_longest=$(printf '%s\n' "${update_times[@]}" | sort -n | tail -1)
 "${PSQL[@]}" -c "VACUUM ANALYZE report_days, report_criterion_totals, report_series"
-printf 'ingest started, migrating the aggregates of %s results, in %.1f s: %s day rows, %s criterion running totals\n' \
-    "$CALLS" "$migration_seconds" "$("${PSQL[@]}" -c "SELECT count(*) FROM report_days")" \
+printf 'backfilled the aggregates of %s results in %.1f s: %s day rows, %s criterion running totals\n' \
+    "$CALLS" "$backfill_seconds" "$("${PSQL[@]}" -c "SELECT count(*) FROM report_days")" \
     "$("${PSQL[@]}" -c "SELECT count(*) FROM report_criterion_totals")"
+printf '%d updates of a result meanwhile (psql included): median %.0f ms, longest %.0f ms\n' "${#update_times[@]}" \
+    "$(echo "$update_median * 1000" | bc -l)" "$(echo "$update_longest * 1000" | bc -l)"
 
 echo "== 3. reports over HTTP, median of $RUNS"
 manager=$("${PSQL[@]}" -c "SELECT manager_id FROM report_days ORDER BY manager_id LIMIT 1")
@@ -129,7 +140,9 @@ printf '%-52s %s (target <= 150 ms)\n' "every manager, default period (CSV)" "$(
 printf '%-52s %s\n' "every manager, $DAYS whole days (JSON)" "$(ms "every manager, $DAYS whole days (JSON)")"
 printf '%-52s %s (target <= 10 ms)\n' "one manager, default period" "$(ms "one manager, default period (daily trend)")"
 printf '%-52s %s\n' "one manager's calls (list)" "$(ms "one manager's calls (list)")"
-printf '%-52s %.1f s\n' "aggregates' migration over the seeded results" "$migration_seconds"
+printf '%-52s %.1f s\n' "aggregates' backfill over the seeded results" "$backfill_seconds"
+printf '%-52s %.0f ms median, %.0f ms longest\n' "an update of a result during the backfill" \
+    "$(echo "$update_median * 1000" | bc -l)" "$(echo "$update_longest * 1000" | bc -l)"
 for concurrency in $WRITE_CONCURRENCIES; do
     printf '%-52s %s (target <= 10%%)\n' "worker calls/s, offline analyzer, C=$concurrency" "${drops[$concurrency]}"
 done

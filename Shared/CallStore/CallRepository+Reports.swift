@@ -4,9 +4,10 @@ import PostgresClient
 
 /// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, and the running
 /// criterion totals, see ``CallStoreMigrations/criterionTotals``) for the whole UTC days of a period and scan the
-/// stored results of the partial days at its ends. Every query takes `$1` from, `$2` to, `$3` mode or NULL, `$4`
-/// manager or NULL, `$5` and `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``), then its own
-/// parameters.
+/// stored results of the partial days at its ends; until the aggregates' backfill has finished
+/// (``CallStoreMigrations/reportBackfill``), they scan the whole period. Every query takes `$1` from, `$2` to, `$3`
+/// mode or NULL, `$4` manager or NULL, `$5` and `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``),
+/// then its own parameters.
 extension CallRepository {
     /// The per-manager report: one row per manager with analyzed calls in the period, ordered by manager id.
     public func managerSummaries(_ period: ReportPeriod) async throws -> [ManagerSummary] {
@@ -32,7 +33,7 @@ extension CallRepository {
             SELECT date_trunc($7, at, 'UTC') AS period_start, sum(calls) AS calls,
                    (sum(score_sum)::numeric / sum(calls))::float8 AS avg_score
             FROM parts GROUP BY 1 ORDER BY 1
-            """, Self.scopeParameters(period, managerID: managerID) + [.init(bucket.rawValue)])
+            """, try await scopeParameters(period, managerID: managerID) + [.init(bucket.rawValue)])
         let trend = try trendRows.map { row in
             guard let start = row["period_start"].date, let calls = row["calls"].int, let average = row["avg_score"].double else {
                 throw CallStoreError.corruptRow("report_days")
@@ -102,8 +103,8 @@ extension CallRepository {
         """
     }
 
-    static func scopeParameters(_ period: ReportPeriod, managerID: String?) -> [PostgresParameter] {
-        let whole = period.wholeDays(now: Date())
+    func scopeParameters(_ period: ReportPeriod, managerID: String?) async throws -> [PostgresParameter] {
+        let whole = try await reportAggregatesReady() ? period.wholeDays(now: Date()) : (start: period.to, end: period.to)
         return [.init(period.from), .init(period.to), .init(period.mode?.rawValue), .init(managerID), .init(whole.start),
                 .init(whole.end)]
     }
@@ -207,7 +208,7 @@ extension CallRepository {
     }
 
     private func summaries(_ period: ReportPeriod, managerID: String?, page: ManagerPageRequest) async throws -> ManagerPage {
-        let scope = Self.scopeParameters(period, managerID: managerID)
+        let scope = try await scopeParameters(period, managerID: managerID)
         let direction = page.descending ? "DESC" : "ASC"
         let (sortJoin, sortKey, sortParameters): (String, String, [PostgresParameter]) = switch page.sort {
         case .manager: ("", "m.manager_id \(direction)", [])

@@ -11,6 +11,8 @@ public struct CallRepository: Sendable {
     let pool: PostgresPool
     /// Where the events of ending calls are sent, besides each call's own `callback_url`.
     public let callbacks: CallbackTargets
+    /// Whether the report aggregates' backfill was seen finished.
+    let reportAggregates = ReportAggregateReadiness()
 
     /// Creates a repository over a pool.
     public init(pool: PostgresPool, callbacks: CallbackTargets = CallbackTargets()) {

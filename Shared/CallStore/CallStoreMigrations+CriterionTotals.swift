@@ -10,9 +10,8 @@ extension CallStoreMigrations {
     /// row and every later row of the series. Every change of the report aggregates (these totals and `report_days`)
     /// first takes a transaction lock per series, in one order, so that a row created from the one before it never
     /// misses a change that another transaction was adding to it, and so that no two changes wait on each other in
-    /// opposite orders. The migration holds the write lock of the result tables while it counts what is stored.
+    /// opposite orders. The stored criterion scores are counted in by the backfill (``reportBackfill``).
     static let criterionTotals = PostgresMigration(version: 10, name: "criterion sums as running totals", sql: """
-            LOCK TABLE call_results, criterion_scores IN SHARE MODE;
             DROP FUNCTION report_day_criteria_change() CASCADE;
             DROP FUNCTION report_day_criteria_add(uuid[], text[], text[], integer[], integer[]);
 
@@ -184,21 +183,6 @@ extension CallStoreMigrations {
                     cost_usd = EXCLUDED.cost_usd, last_call_at = EXCLUDED.last_call_at;
             END $$;
 
-            -- What is stored: each series' days with criterion scores, every criterion the series has, summed up to the day.
-            INSERT INTO report_series SELECT DISTINCT manager_id, mode FROM report_day_criteria ORDER BY 1, 2;
-            INSERT INTO report_criterion_totals
-            SELECT manager_id, mode, day,
-                   coalesce(array_agg(ROW(key, name, score_sum, calls)::report_criterion ORDER BY key, name)
-                                FILTER (WHERE score_sum <> 0 OR calls <> 0), '{}')
-            FROM (SELECT d.manager_id, d.mode, d.day, k.key, k.name,
-                         (sum(coalesce(c.score_sum, 0)) OVER running)::bigint AS score_sum,
-                         (sum(coalesce(c.calls, 0)) OVER running)::integer AS calls
-                  FROM (SELECT DISTINCT manager_id, mode, day FROM report_day_criteria) AS d
-                  JOIN (SELECT DISTINCT manager_id, mode, key, name FROM report_day_criteria) AS k USING (manager_id, mode)
-                  LEFT JOIN report_day_criteria AS c
-                      ON (c.manager_id, c.mode, c.day, c.key, c.name) = (d.manager_id, d.mode, d.day, k.key, k.name)
-                  WINDOW running AS (PARTITION BY d.manager_id, d.mode, k.key, k.name ORDER BY d.day)) AS t
-            GROUP BY 1, 2, 3;
             DROP TABLE report_day_criteria;
             """)
 }

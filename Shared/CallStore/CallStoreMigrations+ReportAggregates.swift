@@ -2,15 +2,14 @@ import PostgresClient
 
 extension CallStoreMigrations {
     /// Per (manager, mode, UTC day) totals and per-criterion sums that the reports read, kept exact by triggers on
-    /// `call_results` and `criterion_scores` in the transaction that changes them, and built here for the results
-    /// already stored.
+    /// `call_results` and `criterion_scores` in the transaction that changes them. The results stored before are
+    /// counted in afterwards, a few managers at a time (``reportBackfill``).
     ///
     /// New results add to their day's row (one upsert per day and statement, in key order). A changed or removed
     /// result recounts its day from the stored results after locking the day's row (a minimum or maximum cannot be
     /// taken back). Criterion sums only ever add and subtract, with the criterion's name in the key, so that they need
     /// no recount. A result's criterion scores are deleted with it (counted out while the result still names their
     /// day), a criterion score without a result is refused, and a result keeps its call's manager, mode and time.
-    /// The migration holds the write lock of both tables while it counts what is stored (reads go on).
     static let reportAggregates = PostgresMigration(version: 4, name: "report aggregates per manager, mode and day", sql: """
             -- Half of each page is left free, so that adding to a row is mostly a HOT update (no new index entry).
             CREATE TABLE report_days (
@@ -181,14 +180,5 @@ extension CallStoreMigrations {
                 REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION report_day_criteria_change();
             CREATE TRIGGER report_day_criteria_delete AFTER DELETE ON criterion_scores
                 REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION report_day_criteria_change();
-
-            -- Results stored before this migration: the triggers above hold the tables' write lock until it commits, so nothing
-            -- is counted twice or missed.
-            SELECT report_days_recount(array_agg(manager_id), array_agg(mode), array_agg(day))
-            FROM (SELECT DISTINCT manager_id, mode, (call_created_at AT TIME ZONE 'UTC')::date AS day FROM call_results) AS k;
-            INSERT INTO report_day_criteria
-            SELECT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date, s.key, s.name, sum(s.score), count(*)
-            FROM criterion_scores AS s JOIN call_results AS r ON r.call_id = s.call_id
-            GROUP BY 1, 2, 3, 4, 5;
             """)
 }

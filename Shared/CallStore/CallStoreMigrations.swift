@@ -103,5 +103,6 @@ public enum CallStoreMigrations {
         chat,
         liveTranscripts,
         criterionTotals,
+        reportBackfill,
     ]
 }

@@ -1,6 +1,7 @@
 import CallAuditCore
 import CallAuditRuntime
 import Testing
+import TestSupport
 
 @testable import CallProcessing
 
@@ -109,14 +110,4 @@ struct QueueConsumerTests {
             #expect(analyst.received == 4)
         }
     }
-}
-
-/// Whether `condition` comes true within `timeout`, checked every 20 ms.
-func eventually(timeout: Duration = .seconds(15), _ condition: () async throws -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    return try await condition()
 }

@@ -1,7 +1,7 @@
 -- Seeds :calls analyzed calls from :managers managers, spread evenly over the last :days days, straight into the real
 -- tables (calls, call_results, criterion_scores), one statement set per day so that each statement stays moderate.
 -- Run with psql -v calls=1000000 -v managers=1000 -v days=30. The aggregate triggers are off while it runs: the
--- benchmark builds the aggregates afterwards with their migration, as an upgrade over stored results would.
+-- benchmark resets the aggregates and lets the ingest backfill them, as after an upgrade over stored results.
 SELECT setseed(0.13);
 ALTER TABLE call_results DISABLE TRIGGER USER;
 ALTER TABLE criterion_scores DISABLE TRIGGER USER;
