@@ -16,7 +16,7 @@ public struct ReportAggregateBackfill: Service {
     let retryDelay: Duration
 
     /// A backfill through `backends`' repository once they are prepared.
-    public init(backends: Backends, logger: Logger, managersPerStep: Int = 20, retryDelay: Duration = .seconds(5)) {
+    public init(backends: Backends, logger: Logger, managersPerStep: Int = 5, retryDelay: Duration = .seconds(5)) {
         self.backends = backends
         self.logger = logger
         self.managersPerStep = managersPerStep
