@@ -50,7 +50,7 @@ public struct ReportAggregateBackfill: Service {
                 if steps % 50 == 0 { logger.info("report aggregates backfilled up to a manager", metadata: ["manager_id": "\(manager)"]) }
             } catch {
                 logger.warning("a step of the report aggregates' backfill failed; trying again", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: retryDelay)
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: retryDelay) }
             }
         }
     }
