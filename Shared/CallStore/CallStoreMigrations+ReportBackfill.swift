@@ -30,6 +30,11 @@ extension CallStoreMigrations {
                 series_modes text[];
             BEGIN
                 SELECT * INTO progress FROM report_backfill FOR UPDATE;
+                IF NOT FOUND THEN
+                    -- The row was removed: everything is counted again, from the first manager.
+                    INSERT INTO report_backfill DEFAULT VALUES ON CONFLICT DO NOTHING;
+                    SELECT * INTO progress FROM report_backfill FOR UPDATE;
+                END IF;
                 IF progress.finished_at IS NOT NULL THEN
                     RETURN NULL;
                 END IF;

@@ -44,6 +44,23 @@ struct ReportBackfillTests {
         }
     }
 
+    @Test("a removed progress row is made again and everything is counted from the first manager")
+    func progressRowRemoved() async throws {
+        try await ReportAggregateTests.withStore { stored, pool in
+            var random = SeededRandom(seed: 31)
+            _ = try await ReportAggregateTests.store(stored, pool, Self.plan(30, random: &random), random: &random)
+            let repository = try await Self.forgetAggregates(pool)
+            try await pool.query("DELETE FROM report_backfill")
+            var counted: [String] = []
+            for _ in 0..<10 {
+                guard let manager = try await repository.backfillReportAggregates(managersPerStep: 3) else { break }
+                counted.append(manager)
+            }
+            #expect(counted == ["chen", "dina"], "three managers, then the fourth, then done")
+            #expect(try await ReportAggregateTests.aggregateMismatches(pool) == 0)
+        }
+    }
+
     @Test("stored results are counted in a manager a step while workers save, redeliver, override and delete: the reports equal a full scan before, during and after, and the aggregates a recount")
     func countsBesideWriters() async throws {
         try await ReportAggregateTests.withStore { stored, pool in
