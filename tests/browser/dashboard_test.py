@@ -256,7 +256,9 @@ def test_live_call_streams_the_microphone_and_stores_the_call(driver):
     driver.find_element(By.ID, "live-start").click()
     WebDriverWait(driver, 20).until(EC.text_to_be_present_in_element((By.ID, "live-status"), "Streaming"))
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "live-clock").text >= "0:02")
-    assert driver.find_element(By.ID, "live-meter").value_of_css_property("width") != "0px", "the level meter moves"
+    # Chromium's fake microphone beeps with silences between, so the meter is watched until it moves.
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "live-meter").value_of_css_property("width") != "0px", "the level meter moves")
     shot(driver, "10-live", full_page=False)
     driver.find_element(By.ID, "live-stop").click()
     link = WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#live-status a")))
