@@ -17,28 +17,19 @@ extension LiveClient {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        return try await withThrowingTaskGroup(of: Session?.self) { group in
-            group.addTask {
-                try await channel.executeThenClose { inbound, outbound in
-                    try await outbound.write(ByteBuffer(string: target.request))
-                    var received = ByteBuffer()
-                    for try await chunk in inbound {
-                        received.writeImmutableBuffer(chunk)
-                        if let session = try RawUpgrade.refusal(in: received) { return session }
-                    }
-                    throw TestSupportError("the server at \(url) hung up before closing the session: \(received.readableBytes) bytes")
+        return try await ended(within: timeout) {
+            try await channel.executeThenClose { inbound, outbound in
+                try await outbound.write(ByteBuffer(string: target.request))
+                var received = ByteBuffer()
+                for try await chunk in inbound {
+                    received.writeImmutableBuffer(chunk)
+                    if let session = try RawUpgrade.refusal(in: received) { return session }
                 }
+                throw TestSupportError("the server at \(url) hung up before closing the session: \(received.readableBytes) bytes")
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let session = try await group.next() ?? nil else {
-                try? await channel.channel.close()
-                throw TestSupportError("the refused session at \(url) did not end within \(timeout)")
-            }
-            return session
+        } onTimeout: {
+            try? await channel.channel.close()
+            return TestSupportError("the refused session at \(url) did not end within \(timeout)")
         }
     }
 }

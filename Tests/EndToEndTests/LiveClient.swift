@@ -39,16 +39,27 @@ struct LiveClient {
         timeout: Duration = .seconds(60)
     ) async throws -> Session {
         let log = EventLog()
-        return try await withThrowingTaskGroup(of: Session?.self) { group in
-            group.addTask { try await session(url: url, frames: frames, pace: pace, ending: ending, headers: headers, log: log) }
+        return try await ended(within: timeout) {
+            try await session(url: url, frames: frames, pace: pace, ending: ending, headers: headers, log: log)
+        } onTimeout: {
+            TestSupportError("the live session at \(url) did not end within \(timeout); it heard \(await log.texts)")
+        }
+    }
+
+    /// The session `body` answers, unless `timeout` passes first: then `onTimeout` runs (it may release what `body`
+    /// waits on) and the error it answers is thrown.
+    static func ended(
+        within timeout: Duration, _ body: @escaping @Sendable () async throws -> Session,
+        onTimeout: () async -> any Error
+    ) async throws -> Session {
+        try await withThrowingTaskGroup(of: Session?.self) { group in
+            group.addTask(operation: body)
             group.addTask {
                 try await Task.sleep(for: timeout)
                 return nil
             }
             defer { group.cancelAll() }
-            guard let session = try await group.next() ?? nil else {
-                throw TestSupportError("the live session at \(url) did not end within \(timeout); it heard \(await log.texts)")
-            }
+            guard let session = try await group.next() ?? nil else { throw await onTimeout() }
             return session
         }
     }
