@@ -63,10 +63,8 @@ extension CallStoreMigrations {
                       JOIN unnest(series_managers, series_modes) AS s(manager_id, mode) USING (manager_id, mode)) AS days;
                 DELETE FROM report_criterion_totals AS t USING unnest(series_managers, series_modes) AS s(manager_id, mode)
                 WHERE (t.manager_id, t.mode) = (s.manager_id, s.mode);
-                INSERT INTO report_series
-                SELECT DISTINCT r.manager_id, r.mode FROM criterion_scores AS c JOIN call_results AS r ON r.call_id = c.call_id
-                WHERE r.manager_id = ANY(chunk) ORDER BY 1, 2 ON CONFLICT DO NOTHING;
-                -- Each day with scores holds every criterion of its series summed up to the end of that day.
+                -- Each day with scores holds every criterion of its series summed up to the end of that day; each series
+                -- with totals is listed in report_series.
                 WITH daily AS (
                     SELECT r.manager_id, r.mode, (r.call_created_at AT TIME ZONE 'UTC')::date AS day, c.key, c.name,
                            sum(c.score)::bigint AS score_sum, count(*)::integer AS calls
@@ -74,20 +72,23 @@ extension CallStoreMigrations {
                     JOIN call_results AS r ON r.call_id = c.call_id
                     JOIN unnest(series_managers, series_modes) AS s(manager_id, mode) USING (manager_id, mode)
                     GROUP BY 1, 2, 3, 4, 5
+                ), totals AS (
+                    INSERT INTO report_criterion_totals
+                    SELECT manager_id, mode, day,
+                           coalesce(array_agg(ROW(key, name, score_sum, calls)::report_criterion ORDER BY key, name)
+                                        FILTER (WHERE score_sum <> 0 OR calls <> 0), '{}')
+                    FROM (SELECT d.manager_id, d.mode, d.day, k.key, k.name,
+                                 (sum(coalesce(c.score_sum, 0)) OVER running)::bigint AS score_sum,
+                                 (sum(coalesce(c.calls, 0)) OVER running)::integer AS calls
+                          FROM (SELECT DISTINCT manager_id, mode, day FROM daily) AS d
+                          JOIN (SELECT DISTINCT manager_id, mode, key, name FROM daily) AS k USING (manager_id, mode)
+                          LEFT JOIN daily AS c
+                              ON (c.manager_id, c.mode, c.day, c.key, c.name) = (d.manager_id, d.mode, d.day, k.key, k.name)
+                          WINDOW running AS (PARTITION BY d.manager_id, d.mode, k.key, k.name ORDER BY d.day)) AS t
+                    GROUP BY 1, 2, 3
+                    RETURNING manager_id, mode
                 )
-                INSERT INTO report_criterion_totals
-                SELECT manager_id, mode, day,
-                       coalesce(array_agg(ROW(key, name, score_sum, calls)::report_criterion ORDER BY key, name)
-                                    FILTER (WHERE score_sum <> 0 OR calls <> 0), '{}')
-                FROM (SELECT d.manager_id, d.mode, d.day, k.key, k.name,
-                             (sum(coalesce(c.score_sum, 0)) OVER running)::bigint AS score_sum,
-                             (sum(coalesce(c.calls, 0)) OVER running)::integer AS calls
-                      FROM (SELECT DISTINCT manager_id, mode, day FROM daily) AS d
-                      JOIN (SELECT DISTINCT manager_id, mode, key, name FROM daily) AS k USING (manager_id, mode)
-                      LEFT JOIN daily AS c
-                          ON (c.manager_id, c.mode, c.day, c.key, c.name) = (d.manager_id, d.mode, d.day, k.key, k.name)
-                      WINDOW running AS (PARTITION BY d.manager_id, d.mode, k.key, k.name ORDER BY d.day)) AS t
-                GROUP BY 1, 2, 3;
+                INSERT INTO report_series SELECT DISTINCT manager_id, mode FROM totals ORDER BY 1, 2 ON CONFLICT DO NOTHING;
                 UPDATE report_backfill SET after_manager = chunk[cardinality(chunk)];
                 RETURN chunk[cardinality(chunk)];
             END $$;
