@@ -3,7 +3,8 @@ import Foundation
 import PostgresClient
 
 /// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, and the running
-/// criterion totals, see ``CallStoreMigrations/criterionTotals``) for the whole UTC days of a period and scan the
+/// criterion totals, see ``CallStoreMigrations/criterionTotals``, with the criterion changes queued for them, see
+/// ``CallStoreMigrations/criterionChanges``) for the whole UTC days of a period and scan the
 /// stored results of the partial days at its ends; until the aggregates' backfill has finished
 /// (``CallStoreMigrations/reportBackfill``), they scan the whole period. Every query takes `$1` from, `$2` to, `$3`
 /// mode or NULL, `$4` manager or NULL, `$5` and `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``),
@@ -78,9 +79,10 @@ extension CallRepository {
 
     /// Criterion score sums and counts in scope, as `parts` rows of manager, key, name, `score_sum` (float8, exact for
     /// any realistic sum and summed much faster than numeric) and `calls`, to be summed up by the caller; `extra`
-    /// narrows both halves (it may name `manager_id` and `key`). The whole days are the running totals at their end
+    /// narrows every part (it may name `manager_id` and `key`). The whole days are the running totals at their end
     /// less those at their start, two rows per manager and mode (see ``CallStoreMigrations/criterionTotals``); the
-    /// partial days are a row per stored score.
+    /// queued changes of the whole days not yet folded into the running totals (see
+    /// ``CallStoreMigrations/criterionChanges``) are added, and the partial days are a row per stored score.
     static func criterionParts(_ extra: String) -> String {
         """
         SELECT * FROM (
@@ -94,6 +96,12 @@ extension CallRepository {
             CROSS JOIN LATERAL unnest(bound.criteria) AS c
             WHERE ($3::text IS NULL OR s.mode = $3) AND ($4::text IS NULL OR s.manager_id = $4)
         ) AS whole WHERE \(extra)
+        UNION ALL
+        SELECT * FROM (
+            SELECT q.manager_id, c.key, c.name, c.score_sum::float8 AS score_sum, c.calls
+            FROM report_criterion_changes AS q CROSS JOIN LATERAL unnest(q.criteria) AS c
+            WHERE \(daysCondition)
+        ) AS queued WHERE \(extra)
         UNION ALL
         SELECT * FROM (
             SELECT r.manager_id, s.key, s.name, s.score::float8 AS score_sum, 1 AS calls
@@ -125,7 +133,8 @@ extension CallRepository {
 
     /// Each manager's criterion averages in scope, of the managers in `managers` (NULL for all). The whole days are
     /// each series' running totals at their end less those at their start: two arrays a series, read in binary and
-    /// summed here (unnesting and grouping twenty thousand records took the server three times as long). The partial
+    /// summed here (unnesting and grouping twenty thousand records took the server three times as long), and, in the
+    /// same statement, the arrays of the changes queued for those days and not yet folded into the totals. The partial
     /// days' scores are summed by the server. (Each query takes the scope's six parameters; those it does not use are
     /// named once so that the server knows their types.)
     private func criteria(_ scope: [PostgresParameter], managers: PostgresParameter) async throws -> [String: [CriterionAverage]] {
@@ -135,6 +144,9 @@ extension CallRepository {
             FROM report_series AS s
             WHERE ($3::text IS NULL OR s.mode = $3) AND ($4::text IS NULL OR s.manager_id = $4)
               AND ($7::text[] IS NULL OR s.manager_id = ANY($7::text[])) AND $1::timestamptz IS NOT NULL AND $2::timestamptz IS NOT NULL
+            UNION ALL
+            SELECT manager_id, criteria, NULL FROM report_criterion_changes
+            WHERE \(Self.daysCondition) AND ($7::text[] IS NULL OR manager_id = ANY($7::text[]))
             """, scope + [managers], binaryResults: true)
         for row in totals {
             guard let manager = row[0].string else { throw CallStoreError.corruptRow("report_series") }

@@ -95,9 +95,16 @@ struct ReportAggregateTests {
         }
     }
 
-    /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact): each day
-    /// row, each running criterion total (the sums up to its day), and a running total for every day with scores.
+    /// Folds every queued criterion change into the running totals, as the ingest does every second.
+    static func foldQueuedChanges(_ repository: CallRepository) async throws {
+        while try await repository.foldReportCriterionChanges(maxSeries: 3) == 3 {}
+    }
+
+    /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact), once the
+    /// queued criterion changes are folded in: each day row, each running criterion total (the sums up to its day), and
+    /// a running total for every day with scores.
     static func aggregateMismatches(_ pool: PostgresPool) async throws -> Int {
+        try await foldQueuedChanges(CallRepository(pool: pool))
         let rows = try await pool.query("""
             WITH raw AS (
                 SELECT manager_id, mode, (call_created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS calls,
@@ -133,7 +140,8 @@ struct ReportAggregateTests {
                         WHERE (t.manager_id, t.mode, t.day) = (d.manager_id, d.mode, d.day)))
                  + (SELECT count(*) FROM kept_criteria AS t WHERE NOT EXISTS (
                         SELECT 1 FROM report_series AS s WHERE (s.manager_id, s.mode) = (t.manager_id, t.mode)))
-                 + (SELECT count(*) FROM report_days WHERE calls = 0 AND min_score IS NOT NULL) AS mismatches
+                 + (SELECT count(*) FROM report_days WHERE calls = 0 AND min_score IS NOT NULL)
+                 + (SELECT count(*) FROM report_criterion_changes) AS mismatches
             """)
         return try #require(rows.first?["mismatches"].int)
     }
@@ -154,18 +162,27 @@ struct ReportAggregateTests {
         ]
     }
 
-    /// Expects every report of `periods(days:)` to equal a full scan, and the aggregates to equal a recount unless they
-    /// are not yet `backfilled` (the reports then scan).
+    /// Expects every report of `periods(days:)` to equal a full scan, with the criterion changes that the saves queued
+    /// and once they are folded; and the aggregates then to equal a recount, unless they are not yet `backfilled` (the
+    /// reports then scan).
     static func expectReportsMatchFullScan(
         _ repository: CallRepository, _ pool: PostgresPool, days: Int, managers: [String], backfilled: Bool = true
     ) async throws {
+        try await expectReportsMatchFullScan(repository, pool, days: days, managers: managers, queue: "with the queued changes")
         if backfilled { #expect(try await aggregateMismatches(pool) == 0) }
+        try await expectReportsMatchFullScan(repository, pool, days: days, managers: managers, queue: "once they are folded")
+    }
+
+    private static func expectReportsMatchFullScan(
+        _ repository: CallRepository, _ pool: PostgresPool, days: Int, managers: [String], queue: String
+    ) async throws {
         for period in periods(days: days) {
             let expected = try await fullScan(pool, period)
-            #expect(try await repository.managerSummaries(period) == expected, "period \(period.from) – \(period.to) \(period.mode?.rawValue ?? "")")
+            #expect(try await repository.managerSummaries(period) == expected,
+                    "period \(period.from) – \(period.to) \(period.mode?.rawValue ?? ""), \(queue)")
             for manager in managers {
                 let report = try await repository.managerReport(manager, period: period, bucket: .day)
-                #expect(report.summary == expected.first { $0.managerID == manager })
+                #expect(report.summary == expected.first { $0.managerID == manager }, "\(manager), \(queue)")
                 #expect(report.trend == (try await fullScanTrend(pool, period, manager: manager, bucket: .day)))
                 let weekly = try await repository.managerReport(manager, period: period, bucket: .week)
                 #expect(weekly.trend == (try await fullScanTrend(pool, period, manager: manager, bucket: .week)))
@@ -255,7 +272,7 @@ struct ReportAggregateTests {
         }
     }
 
-    @Test("concurrent workers saving, redelivering and overriding results for one manager and day lose no update")
+    @Test("concurrent workers saving, redelivering and overriding results for one manager and day, with the queued criterion changes folded meanwhile, lose no update")
     func concurrentWriters() async throws {
         try await Self.withStore { repository, pool in
             let now = Date()
@@ -274,6 +291,12 @@ struct ReportAggregateTests {
                                              [.init(ids[1]), .init(random.below(101))])
                         try await pool.query("UPDATE criterion_scores SET score = 7 WHERE call_id = $1", [.init(ids[2])])
                         try await pool.query("DELETE FROM calls WHERE id = $1", [.init(ids[3])])
+                    }
+                }
+                group.addTask {
+                    for _ in 0..<40 {
+                        _ = try await repository.foldReportCriterionChanges(maxSeries: 1)
+                        try await Task.sleep(for: .milliseconds(10))
                     }
                 }
                 try await group.waitForAll()
