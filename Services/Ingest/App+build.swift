@@ -26,7 +26,7 @@ func buildApplication(reader environment: EnvironmentVariables) async throws -> 
     let dependencies = IngestDependencies(
         configuration: configuration, backends: backends, redis: clients.redis, openAPI: openAPI, dashboard: dashboard,
         chatModels: providers.chatModels, prices: providers.prices, logger: logger)
-    var services: [any Service] = [clients, chatHTTP, ReportAggregateBackfill(backends: backends, logger: logger)]
+    var services: [any Service] = [clients, chatHTTP, ReportAggregateUpkeep(backends: backends, logger: logger)]
     if let dropFolder = configuration.dropFolder {
         services.append(DropFolderWatcher(settings: dropFolder, dependencies: dependencies, backends: backends))
     }

@@ -3,32 +3,43 @@ import CallStore
 import Logging
 import ServiceLifecycle
 
-/// Counts the results stored before the report aggregates existed into them, a few managers per transaction
-/// (``CallRepository/backfillReportAggregates(managersPerStep:)``), so that saves go on beside it; the reports scan
-/// the stored results until it has finished. Every ingest replica runs it: the steps take turns, and a database with
-/// nothing to count finishes at the first step.
-public struct ReportAggregateBackfill: Service {
+/// Keeps the report aggregates up to date beside the saves. First it counts the results stored before the aggregates
+/// existed into them, a few managers per transaction (``CallRepository/backfillReportAggregates(managersPerStep:)``);
+/// the reports scan the stored results until it has finished. Then, until the shutdown, it folds the criterion changes
+/// that saves queue into the running totals every `foldInterval`
+/// (``CallRepository/foldReportCriterionChanges(maxSeries:)``); the reports read the queue too, so this bounds how
+/// much of it they read, not what they answer. Every ingest replica runs it: the steps and folds take turns.
+public struct ReportAggregateUpkeep: Service {
     let backends: Backends
     let logger: Logger
-    /// Managers counted per step.
+    /// Managers counted per backfill step.
     let managersPerStep: Int
-    /// The wait before a step that failed is tried again.
+    /// Series folded per transaction.
+    let seriesPerFold: Int
+    /// The wait between folds of the queued criterion changes.
+    let foldInterval: Duration
+    /// The wait before a step or fold that failed is tried again.
     let retryDelay: Duration
 
-    /// A backfill through `backends`' repository once they are prepared.
-    public init(backends: Backends, logger: Logger, managersPerStep: Int = 5, retryDelay: Duration = .seconds(5)) {
+    /// Upkeep through `backends`' repository once they are prepared.
+    public init(
+        backends: Backends, logger: Logger, managersPerStep: Int = 5, seriesPerFold: Int = 100,
+        foldInterval: Duration = .seconds(1), retryDelay: Duration = .seconds(5)
+    ) {
         self.backends = backends
         self.logger = logger
         self.managersPerStep = managersPerStep
+        self.seriesPerFold = seriesPerFold
+        self.foldInterval = foldInterval
         self.retryDelay = retryDelay
     }
 
-    /// Waits until the backends are prepared, runs steps until every manager is counted, then waits for the shutdown
-    /// (a service that returns would end the others).
+    /// Waits until the backends are prepared, runs backfill steps until every manager is counted, then folds the
+    /// queued criterion changes until the shutdown (a service that returned would end the others).
     public func run() async throws {
         try await cancelWhenGracefulShutdown { try await backends.prepare(logger: logger) }
         await backfill()
-        try? await gracefulShutdown()
+        await foldQueuedChanges()
     }
 
     /// Runs steps until every manager is counted or the service is asked to stop.
@@ -50,8 +61,27 @@ public struct ReportAggregateBackfill: Service {
                 if steps % 50 == 0 { logger.info("report aggregates backfilled up to a manager", metadata: ["manager_id": "\(manager)"]) }
             } catch {
                 logger.warning("a step of the report aggregates' backfill failed; trying again", metadata: ["error": "\(error)"])
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: retryDelay) }
+                await pause(retryDelay)
             }
         }
+    }
+
+    /// Empties the queue of criterion changes every `foldInterval` until the service is asked to stop.
+    func foldQueuedChanges() async {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                while try await backends.repository.foldReportCriterionChanges(maxSeries: seriesPerFold) == seriesPerFold {}
+                await pause(foldInterval)
+            } catch {
+                logger.warning("folding the queued criterion changes into the report aggregates failed; trying again",
+                               metadata: ["error": "\(error)"])
+                await pause(retryDelay)
+            }
+        }
+    }
+
+    /// Sleeps for `duration`, or less when the shutdown comes first.
+    private func pause(_ duration: Duration) async {
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
     }
 }
