@@ -51,7 +51,7 @@ echo "== 2. the aggregates' backfill over the seeded results, while results are 
 # The seeded results are not in the aggregates yet: the ingest's backfill counts them in, a few managers a step. Beside
 # it, a result of a random manager is updated every 50 ms (a recount of its day) and each update's time is kept.
 stop_ingest
-"${PSQL[@]}" -c "TRUNCATE report_days, report_criterion_totals, report_series, report_criterion_changes" \
+"${PSQL[@]}" -c "TRUNCATE report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes" \
     -c "UPDATE report_backfill SET finished_at = NULL, after_manager = NULL"
 mapfile -t probe_ids < <("${PSQL[@]}" -c "SELECT call_id FROM call_results TABLESAMPLE SYSTEM (1) LIMIT 500")
 started=$(now)
@@ -101,7 +101,7 @@ echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggrega
 # calls; sets DRAIN_RATE.
 # (Not run in a subshell: it restarts the ingest, whose pid the script keeps.)
 drain() {
-    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_criterion_totals, report_series, report_criterion_changes CASCADE" \
+    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes CASCADE" \
         -c "ALTER TABLE call_results $1 TRIGGER USER" -c "ALTER TABLE criterion_scores $1 TRIGGER USER"
     redis-cli -p "$REDIS_PORT" flushall >/dev/null
     stop_ingest

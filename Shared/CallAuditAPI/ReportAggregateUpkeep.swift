@@ -5,10 +5,10 @@ import ServiceLifecycle
 
 /// Keeps the report aggregates up to date beside the saves. First it counts the results stored before the aggregates
 /// existed into them, a few managers per transaction (``CallRepository/backfillReportAggregates(managersPerStep:)``);
-/// the reports scan the stored results until it has finished. Then, until the shutdown, it folds the criterion changes
-/// that saves queue into the running totals every `foldInterval`
-/// (``CallRepository/foldReportCriterionChanges(maxSeries:)``); the reports read the queue too, so this bounds how
-/// much of it they read, not what they answer. Every ingest replica runs it: the steps and folds take turns.
+/// the reports scan the stored results until it has finished. Then, until the shutdown, it folds the changes that
+/// saves queue into the day rows and criterion running totals every `foldInterval`
+/// (``CallRepository/foldReportChanges(maxSeries:)``); the reports read the queues too, so this bounds how much of
+/// them they read, not what they answer. Every ingest replica runs it: the steps and folds take turns.
 public struct ReportAggregateUpkeep: Service {
     let backends: Backends
     let logger: Logger
@@ -16,7 +16,7 @@ public struct ReportAggregateUpkeep: Service {
     let managersPerStep: Int
     /// Series folded per transaction.
     let seriesPerFold: Int
-    /// The wait between folds of the queued criterion changes.
+    /// The wait between folds of the queued changes.
     let foldInterval: Duration
     /// The wait before a step or fold that failed is tried again.
     let retryDelay: Duration
@@ -35,7 +35,7 @@ public struct ReportAggregateUpkeep: Service {
     }
 
     /// Waits until the backends are prepared, runs backfill steps until every manager is counted, then folds the
-    /// queued criterion changes until the shutdown (a service that returned would end the others).
+    /// queued changes until the shutdown (a service that returned would end the others).
     public func run() async throws {
         try await cancelWhenGracefulShutdown { try await backends.prepare(logger: logger) }
         await backfill()
@@ -66,14 +66,14 @@ public struct ReportAggregateUpkeep: Service {
         }
     }
 
-    /// Empties the queue of criterion changes every `foldInterval` until the service is asked to stop.
+    /// Empties the queues of changes every `foldInterval` until the service is asked to stop.
     func foldQueuedChanges() async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                while try await backends.repository.foldReportCriterionChanges(maxSeries: seriesPerFold) == seriesPerFold {}
+                while try await backends.repository.foldReportChanges(maxSeries: seriesPerFold) == seriesPerFold {}
                 await pause(foldInterval)
             } catch {
-                logger.warning("folding the queued criterion changes into the report aggregates failed; trying again",
+                logger.warning("folding the queued changes into the report aggregates failed; trying again",
                                metadata: ["error": "\(error)"])
                 await pause(retryDelay)
             }

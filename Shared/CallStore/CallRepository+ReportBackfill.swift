@@ -12,11 +12,11 @@ extension CallRepository {
         return nil
     }
 
-    /// Folds the queued criterion changes of up to `maxSeries` series into their running totals, in one transaction
-    /// (see ``CallStoreMigrations/criterionChanges``); answers how many series it folded, fewer than `maxSeries` once
-    /// the queue is empty.
-    public func foldReportCriterionChanges(maxSeries: Int) async throws -> Int {
-        try await pool.query("SELECT report_criterion_changes_fold($1) AS folded", [.init(maxSeries)]).first?["folded"].int ?? 0
+    /// Folds the queued changes of up to `maxSeries` series (manager and mode) into their day rows and criterion running
+    /// totals, in one transaction (see ``CallStoreMigrations/reportChanges``); answers how many series it folded, fewer
+    /// than `maxSeries` once the queues are empty.
+    public func foldReportChanges(maxSeries: Int) async throws -> Int {
+        try await pool.query("SELECT report_changes_fold($1) AS folded", [.init(maxSeries)]).first?["folded"].int ?? 0
     }
 
     /// Whether the reports may read the aggregates: their backfill has finished (remembered once seen).

@@ -3,8 +3,8 @@ import Foundation
 import PostgresClient
 
 /// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, and the running
-/// criterion totals, see ``CallStoreMigrations/criterionTotals``, with the criterion changes queued for them, see
-/// ``CallStoreMigrations/criterionChanges``) for the whole UTC days of a period and scan the
+/// criterion totals, see ``CallStoreMigrations/criterionTotals``, each with the changes queued for them in the same
+/// statement, see ``CallStoreMigrations/reportChanges``) for the whole UTC days of a period and scan the
 /// stored results of the partial days at its ends; until the aggregates' backfill has finished
 /// (``CallStoreMigrations/reportBackfill``), they scan the whole period. Every query takes `$1` from, `$2` to, `$3`
 /// mode or NULL, `$4` manager or NULL, `$5` and `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``),
@@ -28,6 +28,8 @@ extension CallRepository {
             WITH parts AS (
                 SELECT day::timestamp AT TIME ZONE 'UTC' AS at, calls, score_sum
                 FROM report_days WHERE \(Self.daysCondition) AND calls > 0
+                UNION ALL
+                SELECT day::timestamp AT TIME ZONE 'UTC', calls, score_sum FROM report_day_changes WHERE \(Self.daysCondition)
                 UNION ALL
                 SELECT call_created_at, 1, total_score FROM call_results WHERE \(Self.partialDaysCondition(table: "call_results"))
             )
@@ -62,7 +64,7 @@ extension CallRepository {
         return ManagerReport(summary: try await summaries.managers.first, bucket: bucket, trend: trend, recentCalls: recent)
     }
 
-    /// The `report_days` rows of the whole days in scope (unqualified).
+    /// The `report_days` rows (or queued changes) of the whole days in scope (unqualified).
     static let daysCondition = """
         day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date
         AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
@@ -82,7 +84,7 @@ extension CallRepository {
     /// narrows every part (it may name `manager_id` and `key`). The whole days are the running totals at their end
     /// less those at their start, two rows per manager and mode (see ``CallStoreMigrations/criterionTotals``); the
     /// queued changes of the whole days not yet folded into the running totals (see
-    /// ``CallStoreMigrations/criterionChanges``) are added, and the partial days are a row per stored score.
+    /// ``CallStoreMigrations/reportChanges``) are added, and the partial days are a row per stored score.
     static func criterionParts(_ extra: String) -> String {
         """
         SELECT * FROM (
@@ -247,6 +249,10 @@ extension CallRepository {
                 SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
                        cost_usd, last_call_at
                 FROM report_days WHERE \(Self.daysCondition) AND calls > 0
+                UNION ALL
+                SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
+                       cost_usd, last_call_at
+                FROM report_day_changes WHERE \(Self.daysCondition)
                 UNION ALL
                 SELECT manager_id, 1, total_score, total_score, total_score, (sentiment = 'negative')::int,
                        has_profanity::int, reviewed::int, cost_usd, call_created_at

@@ -104,6 +104,6 @@ public enum CallStoreMigrations {
         liveTranscripts,
         criterionTotals,
         reportBackfill,
-        criterionChanges,
+        reportChanges,
     ]
 }

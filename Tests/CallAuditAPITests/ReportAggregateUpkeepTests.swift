@@ -8,7 +8,7 @@ import TestSupport
 @testable import CallAuditAPI
 
 /// The ingest's upkeep of the report aggregates on a real database: it counts stored results into emptied aggregates
-/// while the reports keep answering the same, then folds the criterion changes that new saves queue, until the
+/// while the reports keep answering the same, then folds the changes that new saves queue, until the
 /// shutdown.
 @Suite("Report aggregates' upkeep as a service")
 struct ReportAggregateUpkeepTests {
@@ -19,7 +19,7 @@ struct ReportAggregateUpkeepTests {
                 try await ReportsTests.store(harness, manager: manager, score: score)
             }
             let postgres = harness.clients.postgres
-            try await postgres.query("TRUNCATE report_days, report_criterion_totals, report_series, report_criterion_changes")
+            try await postgres.query("TRUNCATE report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes")
             try await postgres.query("UPDATE report_backfill SET finished_at = NULL, after_manager = NULL")
             let scanned = try #require(try await client.get("/v1/reports/managers?sort=average").json["managers"] as? [[String: Any]])
             #expect(scanned.count == 4 && scanned.first?["manager_id"] as? String == "anna", "highest average first")
@@ -38,11 +38,13 @@ struct ReportAggregateUpkeepTests {
             let counted = try #require(try await client.get("/v1/reports/managers?sort=average").json["managers"] as? [[String: Any]])
             #expect((counted as NSArray).isEqual(to: scanned), "the same report, now from the aggregates")
 
-            let queued = "SELECT count(*) AS n FROM report_criterion_changes"
+            let queued = "SELECT (SELECT count(*) FROM report_day_changes) + (SELECT count(*) FROM report_criterion_changes) AS n"
             try await ReportsTests.store(harness, manager: "boris", score: 100)
-            #expect(try await eventually { try await postgres.query(queued).first?["n"].int == 0 }, "the new scores are folded")
+            #expect(try await eventually { try await postgres.query(queued).first?["n"].int == 0 }, "the new result and scores are folded")
+            let day = "SELECT sum(calls) AS n FROM report_days WHERE manager_id = 'boris' AND mode = 'manager'"
+            #expect(try await postgres.query(day).first?["n"].int == 2, "into boris's day row")
             let totals = "SELECT count(*) AS n FROM report_criterion_totals WHERE manager_id = 'boris'"
-            #expect(try await postgres.query(totals).first?["n"].int == 1, "into boris's running totals")
+            #expect(try await postgres.query(totals).first?["n"].int == 1, "and running totals")
             let summary = try #require(try await client.get("/v1/reports/managers/boris").json["summary"] as? [String: Any])
             let folded = try #require(summary["criteria"] as? [[String: Any]])
             #expect(!folded.isEmpty && folded.allSatisfy { ($0["calls"] as? Int) == 2 }, "both of boris's calls in every criterion")

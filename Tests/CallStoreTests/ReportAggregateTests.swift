@@ -95,13 +95,13 @@ struct ReportAggregateTests {
         }
     }
 
-    /// Folds every queued criterion change into the running totals, as the ingest does every second.
+    /// Folds every queued change into the day rows and running totals, as the ingest does every second.
     static func foldQueuedChanges(_ repository: CallRepository) async throws {
-        while try await repository.foldReportCriterionChanges(maxSeries: 3) == 3 {}
+        while try await repository.foldReportChanges(maxSeries: 3) == 3 {}
     }
 
     /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact), once the
-    /// queued criterion changes are folded in: each day row, each running criterion total (the sums up to its day), and
+    /// queued changes are folded in: each day row, each running criterion total (the sums up to its day), and
     /// a running total for every day with scores.
     static func aggregateMismatches(_ pool: PostgresPool) async throws -> Int {
         try await foldQueuedChanges(CallRepository(pool: pool))
@@ -141,7 +141,7 @@ struct ReportAggregateTests {
                  + (SELECT count(*) FROM kept_criteria AS t WHERE NOT EXISTS (
                         SELECT 1 FROM report_series AS s WHERE (s.manager_id, s.mode) = (t.manager_id, t.mode)))
                  + (SELECT count(*) FROM report_days WHERE calls = 0 AND min_score IS NOT NULL)
-                 + (SELECT count(*) FROM report_criterion_changes) AS mismatches
+                 + (SELECT count(*) FROM report_day_changes) + (SELECT count(*) FROM report_criterion_changes) AS mismatches
             """)
         return try #require(rows.first?["mismatches"].int)
     }
@@ -162,7 +162,7 @@ struct ReportAggregateTests {
         ]
     }
 
-    /// Expects every report of `periods(days:)` to equal a full scan, with the criterion changes that the saves queued
+    /// Expects every report of `periods(days:)` to equal a full scan, with the changes that the saves queued
     /// and once they are folded; and the aggregates then to equal a recount, unless they are not yet `backfilled` (the
     /// reports then scan).
     static func expectReportsMatchFullScan(
@@ -272,7 +272,29 @@ struct ReportAggregateTests {
         }
     }
 
-    @Test("concurrent workers saving, redelivering and overriding results for one manager and day, with the queued criterion changes folded meanwhile, lose no update")
+    @Test("results changed, redelivered and deleted while their days' changes are still queued are counted once")
+    func changesBeforeTheFold() async throws {
+        try await Self.withStore { repository, pool in
+            var random = SeededRandom(seed: 17)
+            let managers = ["anna", "boris"]
+            let plan = (0..<40).map { index in
+                (manager: managers[index % 2], mode: CallMode.manager,
+                 at: min(Self.midnight(daysAgo: index % 3).addingTimeInterval(Double(random.below(86_400))), Date().addingTimeInterval(-1)),
+                 score: random.below(101))
+            }
+            let ids = try await Self.store(repository, pool, plan, random: &random)
+            let queued = try await pool.query("SELECT count(*) AS n FROM report_day_changes").first?["n"].int
+            #expect(queued ?? 0 > 0, "the saves' changes wait in the queue")
+            try await repository.saveResult(ids[0], result: ResultFixture.result(mode: .manager, score: 1), usage: [])
+            try await pool.query("UPDATE call_results SET total_score = 100, reviewed = true WHERE call_id = ANY($1::uuid[])",
+                                 [.uuidArray(Array(ids[1..<4]))])
+            try await pool.query("UPDATE criterion_scores SET score = 0 WHERE call_id = $1", [.init(ids[4])])
+            try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(Array(ids[5..<8]))])
+            try await Self.expectReportsMatchFullScan(repository, pool, days: 3, managers: managers)
+        }
+    }
+
+    @Test("concurrent workers saving, redelivering and overriding results for one manager and day, with the queued changes folded meanwhile, lose no update")
     func concurrentWriters() async throws {
         try await Self.withStore { repository, pool in
             let now = Date()
@@ -295,7 +317,7 @@ struct ReportAggregateTests {
                 }
                 group.addTask {
                     for _ in 0..<40 {
-                        _ = try await repository.foldReportCriterionChanges(maxSeries: 1)
+                        _ = try await repository.foldReportChanges(maxSeries: 1)
                         try await Task.sleep(for: .milliseconds(10))
                     }
                 }

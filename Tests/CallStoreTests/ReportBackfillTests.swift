@@ -27,7 +27,7 @@ struct ReportBackfillTests {
     /// Empties the aggregates and marks them not backfilled: a database whose results were stored before them. A new
     /// repository is answered, as the one given remembers the backfill finished.
     static func forgetAggregates(_ pool: PostgresPool) async throws -> CallRepository {
-        try await pool.query("TRUNCATE report_days, report_criterion_totals, report_series, report_criterion_changes")
+        try await pool.query("TRUNCATE report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes")
         try await pool.query("UPDATE report_backfill SET finished_at = NULL, after_manager = NULL")
         return CallRepository(pool: pool)
     }
@@ -61,7 +61,7 @@ struct ReportBackfillTests {
         }
     }
 
-    @Test("stored results are counted in a manager a step while workers save, redeliver, override and delete and the queued criterion changes are folded: the reports equal a full scan before, during and after, and the aggregates a recount")
+    @Test("stored results are counted in a manager a step while workers save, redeliver, override and delete and the queued changes are folded: the reports equal a full scan before, during and after, and the aggregates a recount")
     func countsBesideWriters() async throws {
         try await ReportAggregateTests.withStore { stored, pool in
             var random = SeededRandom(seed: 11)
@@ -88,7 +88,7 @@ struct ReportBackfillTests {
                 }
                 group.addTask {
                     for _ in 0..<30 {
-                        _ = try await repository.foldReportCriterionChanges(maxSeries: 2)
+                        _ = try await repository.foldReportChanges(maxSeries: 2)
                         try await Task.sleep(for: .milliseconds(15))
                     }
                     return []
