@@ -8,7 +8,7 @@
 #   3. the reports through the HTTP API: median of RUNS runs each (curl's total time)
 #   4. the write path: one worker draining WRITE_CALLS short text calls with the offline analyzer, with the aggregate
 #      triggers enabled and disabled, alternating, ROUNDS times each, at each WORKER_CONCURRENCY of WRITE_CONCURRENCIES
-#      (16, the default, and 64); the medians and the drop
+#      (16, the default, and 64); the medians and the drop, of the rate and as the CPU a drained call takes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -98,8 +98,11 @@ time_request "one manager's calls (list)" "/v1/calls?manager_id=$manager"
 
 echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggregates on and off"
 # drain ENABLE|DISABLE C: the aggregate triggers on or off, one worker at WORKER_CONCURRENCY C drains WRITE_CALLS fresh
-# calls; sets DRAIN_RATE.
+# calls; sets DRAIN_RATE (calls/s) and DRAIN_CPU (the machine's busy CPU per drained call, in ms: every process, the
+# ingest's folding of the queued changes included). On this shared machine the rate wanders by ±15% from drain to
+# drain while the CPU a call takes holds steady; the drain is CPU-bound, so the rate is inversely proportional to it.
 # (Not run in a subshell: it restarts the ingest, whose pid the script keeps.)
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 drain() {
     "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes CASCADE" \
         -c "ALTER TABLE call_results $1 TRIGGER USER" -c "ALTER TABLE criterion_scores $1 TRIGGER USER"
@@ -109,26 +112,32 @@ drain() {
     local accepted started worker_pid
     accepted=$(python3 scripts/bench/submit.py "$PORT" "$WRITE_CALLS")
     started=$(now)
+    local busy_before
+    busy_before=$(busy_ticks)
     WORKER_CONCURRENCY=$2 LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker.log" 2>&1 & worker_pid=$!; pids+=($worker_pid)
     until [ "$("${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')")" -ge "$accepted" ]; do
         sleep 0.1
     done
     DRAIN_RATE=$(echo "$accepted / $(elapsed "$started")" | bc -l)
+    DRAIN_CPU=$(echo "($(busy_ticks) - $busy_before) * 1000 / $(getconf CLK_TCK) / $accepted" | bc -l)
     kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
 }
 declare -A drops
 for concurrency in $WRITE_CONCURRENCIES; do
-    on_rates=() off_rates=()
+    on_rates=() off_rates=() on_cpus=() off_cpus=()
     for round in $(seq 1 "$ROUNDS"); do
-        drain ENABLE "$concurrency"; on_rates+=("$DRAIN_RATE")
-        drain DISABLE "$concurrency"; off_rates+=("$DRAIN_RATE")
-        printf 'WORKER_CONCURRENCY %s, round %d: with aggregates %.0f calls/s, without %.0f calls/s\n' "$concurrency" "$round" \
-            "${on_rates[-1]}" "${off_rates[-1]}"
+        drain ENABLE "$concurrency"; on_rates+=("$DRAIN_RATE"); on_cpus+=("$DRAIN_CPU")
+        drain DISABLE "$concurrency"; off_rates+=("$DRAIN_RATE"); off_cpus+=("$DRAIN_CPU")
+        printf 'WORKER_CONCURRENCY %s, round %d: with aggregates %.0f calls/s (%.3f ms CPU a call), without %.0f calls/s (%.3f ms)\n' \
+            "$concurrency" "$round" "${on_rates[-1]}" "${on_cpus[-1]}" "${off_rates[-1]}" "${off_cpus[-1]}"
     done
     on_rate=$(printf '%s\n' "${on_rates[@]}" | median)
     off_rate=$(printf '%s\n' "${off_rates[@]}" | median)
-    drops[$concurrency]=$(printf '%.0f with / %.0f without: %.1f%% drop' "$on_rate" "$off_rate" \
-        "$(echo "100 * ($off_rate - $on_rate) / $off_rate" | bc -l)")
+    on_cpu=$(printf '%s\n' "${on_cpus[@]}" | median)
+    off_cpu=$(printf '%s\n' "${off_cpus[@]}" | median)
+    drops[$concurrency]=$(printf '%.0f with / %.0f without: %.1f%% drop; CPU a call %.3f / %.3f ms: %.1f%% drop' \
+        "$on_rate" "$off_rate" "$(echo "100 * ($off_rate - $on_rate) / $off_rate" | bc -l)" "$on_cpu" "$off_cpu" \
+        "$(echo "100 * ($on_cpu - $off_cpu) / $on_cpu" | bc -l)")
 done
 "${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
 
