@@ -153,7 +153,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "CallAuditCoreTests", dependencies: ["CallAuditCore"], swiftSettings: strictSwift),
-        .testTarget(name: "BlockingPoolTests", dependencies: ["BlockingPool", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "BlockingPoolTests", dependencies: [
+            "BlockingPool", "TestSupport", .product(name: "NIOPosix", package: "swift-nio"),
+        ], swiftSettings: strictSwift),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "CallAuditCore"], swiftSettings: strictSwift),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: strictSwift),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSwift),

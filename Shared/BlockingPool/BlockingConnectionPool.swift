@@ -28,18 +28,22 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
 
     /// Runs `body` with a connection on a thread-pool thread and returns the connection to the pool.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        let lease = try await acquire()
+        let handoff = ConnectionHandoff(try await acquire())
         let connect = self.connect
         let outcome: Lease<Connection, T>
         do {
             outcome = try await threadPool.runIfActive {
                 let connection: Connection
                 do {
-                    connection = try lease ?? connect()
+                    connection = try handoff.take() ?? connect()
                 } catch {
                     return Lease(connection: nil, result: .failure(error))
                 }
-                return Lease(connection: connection, result: Result { try body(connection) })
+                let result = Result { try body(connection) }
+                // A broken connection, or one coming back to a closed pool, is closed here, on the thread pool: closing
+                // is a C call too.
+                let keep = !connection.isBroken && !self.state.withLock { $0.closed }
+                return Lease(connection: keep ? connection : nil, result: result)
             }
         } catch {
             release(nil)
@@ -49,19 +53,40 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
         return try outcome.result.get()
     }
 
-    /// Drops the idle connections and refuses further use; connections in use are dropped when they come back.
-    public func close() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Connection?, any Error>] in
+    /// Closes the idle connections (on the thread pool) and refuses further use; connections in use are closed when
+    /// they come back.
+    public func close() async {
+        let waiters = state.withLock { state in
             state.closed = true
-            state.idle.removeAll()
             defer { state.waiters.removeAll() }
             return state.waiters.map(\.continuation)
         }
         for waiter in waiters { waiter.resume(throwing: BlockingPoolClosed()) }
+        // Closing is a C call too: the last reference to each idle connection ends on a thread-pool thread.
+        try? await threadPool.runIfActive { _ = self.takeIdle() }
+        _ = takeIdle() // the thread pool had stopped
     }
 
-    /// A connection to use, or `nil` when the caller may open a new one.
+    private func takeIdle() -> [Connection] {
+        state.withLock { state in
+            defer { state.idle.removeAll() }
+            return state.idle
+        }
+    }
+
+    /// A connection to use, or `nil` when the caller may open a new one. Only a caller that finds every connection busy
+    /// pays for a wait: a continuation in the line and a timer task.
     private func acquire() async throws -> Connection? {
+        switch state.withLock({ $0.decide(maxConnections: maxConnections) }) {
+        case .use(let connection): return connection
+        case .open: return nil
+        case .fail(let error): throw error
+        case .wait: return try await waitInLine()
+        }
+    }
+
+    /// Waits, in order, for a connection or a free slot, at most `acquireTimeout`.
+    private func waitInLine() async throws -> Connection? {
         let id = state.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
@@ -75,12 +100,8 @@ public final class BlockingConnectionPool<Connection: BlockingConnection>: Senda
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let decision = state.withLock { state -> AcquireDecision<Connection> in
-                    if state.closed { return .fail(BlockingPoolClosed()) }
-                    if let connection = state.idle.popLast() { return .use(connection) }
-                    if state.open < maxConnections {
-                        state.open += 1
-                        return .open
-                    }
+                    let decision = state.decide(maxConnections: maxConnections)
+                    guard case .wait = decision else { return decision }
                     // Checked under the lock that the cancellation handler takes too: either it finds this waiter in
                     // the line, or the waiter sees the cancellation here.
                     if Task.isCancelled { return .fail(CancellationError()) }

@@ -51,6 +51,6 @@ public final class PostgresPool: Sendable {
 
     /// Closes idle connections; later calls fail.
     public func close() async {
-        pool.close()
+        await pool.close()
     }
 }

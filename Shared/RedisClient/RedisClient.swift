@@ -32,7 +32,7 @@ public final class RedisClient: Sendable {
 
     /// Closes idle connections; later calls throw ``RedisError/closed``.
     public func close() async {
-        pool.close()
+        await pool.close()
     }
 
     private func run<T: Sendable>(_ body: @escaping @Sendable (RedisConnection) throws -> T) async throws -> T {
