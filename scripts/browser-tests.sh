@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 RUN_DIR="${RUN_DIR:-$PWD/.run/test}"
 # shellcheck disable=SC1091
 source "$RUN_DIR/env"
-BIN="${CALLAUDIT_BIN_DIR:-$(swift build -c release -Xswiftc -enable-testing --scratch-path .build/tests --show-bin-path)}"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+BIN="${CALLAUDIT_BIN_DIR:-$(swift build "${TEST_BUILD[@]}" --show-bin-path)}"
 PORT="${BROWSER_PORT:-18780}"
 LOG_DIR="$RUN_DIR/browser"
 mkdir -p "$LOG_DIR" .run/screenshots

@@ -1,5 +1,8 @@
-# Shared by demo.sh, bench.sh, chaos.sh and fuzz.sh (sourced, after RUN_DIR, REDIS_PORT and PG_PORT are exported):
-# the release build, fresh local servers, and stopping what a script started.
+# Shared by demo.sh, bench.sh, chaos.sh, fuzz.sh, test.sh and browser-tests.sh (sourced, after RUN_DIR, REDIS_PORT
+# and PG_PORT are exported): the release and test builds, fresh local servers, and stopping what a script started.
+
+# The tests' build (scripts/test.sh explains the flags): optimized, with testable imports, in a folder of its own.
+TEST_BUILD=(-c release -Xswiftc -enable-testing --scratch-path .build/tests)
 
 # Builds the given products in release mode; sets BIN to their folder.
 build_release() {

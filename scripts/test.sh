@@ -17,12 +17,14 @@ source "$RUN_DIR/env"
 # slow loops (a multipart parser, a 5 MB array) held those threads for seconds at a time, and over a few dozen tests at
 # once the threads of their blocking pools kept them waiting on every hand-off: a test that takes 0.2 s alone took 40 s
 # and more, past its timeouts. So the tests run on an optimized build, at most 12 at a time (the whole run got faster).
-# The build has a folder of its own: its flags differ from the demo's release build, which it would otherwise redo.
-BUILD=(-c release -Xswiftc -enable-testing --scratch-path .build/tests)
+# The build has a folder of its own (TEST_BUILD in scripts/lib.sh): its flags differ from the demo's release build,
+# which it would otherwise redo.
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-12}"
-swift build "${BUILD[@]}" --build-tests
-export CALLAUDIT_BIN_DIR="$(swift build "${BUILD[@]}" --show-bin-path)"
+swift build "${TEST_BUILD[@]}" --build-tests
+export CALLAUDIT_BIN_DIR="$(swift build "${TEST_BUILD[@]}" --show-bin-path)"
 scripts/check-deploy.sh
-swift test "${BUILD[@]}" --skip-build "$@"
+swift test "${TEST_BUILD[@]}" --skip-build "$@"
 # the dashboard in headless Chromium, on a whole run (not on a filtered one)
 [ $# -gt 0 ] || scripts/browser-tests.sh

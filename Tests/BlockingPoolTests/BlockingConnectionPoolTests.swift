@@ -32,6 +32,14 @@ struct BlockingConnectionPoolTests {
         let pool = BlockingConnectionPool(
             maxConnections: 1, acquireTimeout: acquireTimeout, threadPool: TestThreadPool.shared
         ) { IdleConnection() }
+        let (holder, release) = await hold(pool)
+        return (pool, holder, release)
+    }
+
+    /// A task holding one of `pool`'s connections, once it has it, until `release` is signalled.
+    static func hold<Connection>(_ pool: BlockingConnectionPool<Connection>) async
+        -> (holder: Task<Void, any Error>, release: DispatchSemaphore)
+    {
         let release = DispatchSemaphore(value: 0)
         let started = AsyncStream.makeStream(of: Void.self)
         let holder = Task {
@@ -42,7 +50,7 @@ struct BlockingConnectionPoolTests {
         }
         var iterator = started.stream.makeAsyncIterator()
         _ = await iterator.next()
-        return (pool, holder, release)
+        return (holder, release)
     }
 
     @Test("a caller that finds every connection busy gives up after the wait limit with BlockingPoolTimeout")
@@ -75,16 +83,7 @@ struct BlockingConnectionPoolTests {
         async let first: Void = pool.withConnection { _ in usleep(50_000) }
         async let second: Void = pool.withConnection { _ in usleep(50_000) }
         _ = try await (first, second)
-        let started = AsyncStream.makeStream(of: Void.self)
-        let release = DispatchSemaphore(value: 0)
-        let inUse = Task {
-            try await pool.withConnection { _ in
-                started.continuation.yield()
-                release.wait()
-            }
-        }
-        var iterator = started.stream.makeAsyncIterator()
-        _ = await iterator.next()
+        let (inUse, release) = await Self.hold(pool)
         await pool.close()
         release.signal()
         try await inUse.value
