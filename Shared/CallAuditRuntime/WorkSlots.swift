@@ -36,6 +36,11 @@ public final class WorkSlots: Sendable {
         }
     }
 
+    /// Whether ``close()`` was called.
+    public var isClosed: Bool {
+        state.withLock { $0.closed }
+    }
+
     /// Waits until every slot is back (or the waiting task is cancelled).
     public func waitUntilAllFree() async {
         await waitFor(.allFree)

@@ -1,40 +1,62 @@
 import CallQueue
 import Synchronization
 
-/// The entries this worker is working on, for the heartbeat, and how many of them are only being saved (on a
-/// finishing slot, their provider slot already handed back), for the free-slots gauge.
+/// The entries this worker holds, for the heartbeat: claimed calls waiting for a slot (the read-ahead), calls in their
+/// attempt, and calls only being saved (on a finishing slot, their slot already handed back); and how many are in
+/// their attempt, for the free-slots gauge.
 public final class InFlightEntries: Sendable {
     /// An empty set.
     public init() {}
 
-    private let entries = Mutex<(all: [String: QueueEntry], finishing: Set<String>)>(([:], []))
+    private struct State {
+        var all: [String: QueueEntry] = [:]
+        var waiting: Set<String> = []
+        var finishing: Set<String> = []
+    }
 
-    func insert(_ entry: QueueEntry) {
-        entries.withLock { $0.all[entry.entryID] = entry }
+    private let state = Mutex(State())
+
+    /// A claimed call waiting for a slot.
+    func insertWaiting(_ entry: QueueEntry) {
+        state.withLock { state in
+            state.all[entry.entryID] = entry
+            state.waiting.insert(entry.entryID)
+        }
+    }
+
+    /// `entry`'s call has a slot and starts its attempt.
+    func markStarted(_ entry: QueueEntry) {
+        state.withLock { _ = $0.waiting.remove(entry.entryID) }
     }
 
     /// `entry`'s attempt is over and its slot handed back; it is being saved.
     func markFinishing(_ entry: QueueEntry) {
-        entries.withLock { _ = $0.finishing.insert(entry.entryID) }
+        state.withLock { _ = $0.finishing.insert(entry.entryID) }
     }
 
     func remove(_ entry: QueueEntry) {
-        entries.withLock { entries in
-            entries.all.removeValue(forKey: entry.entryID)
-            entries.finishing.remove(entry.entryID)
+        state.withLock { state in
+            state.all.removeValue(forKey: entry.entryID)
+            state.waiting.remove(entry.entryID)
+            state.finishing.remove(entry.entryID)
         }
     }
 
     var count: Int {
-        entries.withLock { $0.all.count }
+        state.withLock { $0.all.count }
     }
 
-    /// Entries still in their attempt, each holding a slot.
+    /// Claimed calls that never got a slot.
+    var waiting: Int {
+        state.withLock { $0.waiting.count }
+    }
+
+    /// Entries in their attempt, each holding a slot.
     var attempting: Int {
-        entries.withLock { $0.all.count - $0.finishing.count }
+        state.withLock { $0.all.count - $0.waiting.count - $0.finishing.count }
     }
 
     var entryIDs: [String] {
-        entries.withLock { Array($0.all.keys) }
+        state.withLock { Array($0.all.keys) }
     }
 }

@@ -31,6 +31,33 @@ struct QueueConsumerTests {
         }
     }
 
+    @Test("at 32 slots two calls are claimed ahead: a freed slot starts one of them, and shutdown leaves them pending, never started")
+    func claimsAhead() async throws {
+        let analyst = GatedAnalyst()
+        try await ProcessingHarness.with(analysts: [analyst], environment: ["WORKER_CONCURRENCY": "32"]) { harness in
+            #expect(QueueConsumer.readAhead(slots: 32) == 2 && QueueConsumer.readAhead(slots: 15) == 0)
+            let ids = try await harness.enqueue(40)
+            let slots = WorkSlots(capacity: 32)
+            let consuming = Task { await harness.consumer().consume(slots: slots) }
+            #expect(try await eventually { try await harness.count(.processing, of: ids) == 34 }, "32 in flight and 2 ahead")
+            #expect(try await eventually { analyst.received == 32 })
+            #expect(try await harness.queue.stats().pending == 34)
+            analyst.admit(1)
+            #expect(try await eventually { analyst.received == 33 }, "the freed slot started a call claimed ahead")
+            #expect(try await eventually { try await harness.count(.done, of: ids) == 1 })
+            #expect(try await eventually { try await harness.count(.processing, of: ids) == 34 }, "and one more was claimed")
+            #expect(analyst.received == 33, "never more calls in flight than slots")
+            slots.close()
+            analyst.admit(100)
+            await consuming.value
+            #expect(analyst.received == 33, "the two claimed ahead were never started")
+            #expect(try await harness.count(.done, of: ids) == 33)
+            #expect(try await harness.count(.processing, of: ids) == 2)
+            let stats = try await harness.queue.stats()
+            #expect(stats.pending == 2 && stats.lag == 5, "the two stay pending for another worker; five were never fetched")
+        }
+    }
+
     @Test("a call whose attempt is over hands its slot on while its result waits for the database; with every finishing slot taken, calls keep theirs")
     func handsOverWhileSaving() async throws {
         let analyst = GatedAnalyst()

@@ -57,17 +57,21 @@ struct WorkSlotsTests {
         #expect(!slots.tryTake())
     }
 
-    @Test("in-flight entries: all of them beat the heartbeat; only those still in their attempt hold a slot")
+    @Test("in-flight entries: all of them beat the heartbeat; only those in their attempt hold a slot, not those claimed ahead or saving")
     func inFlightEntries() {
         let inFlight = InFlightEntries()
-        let (first, second) = (QueueEntry(entryID: "1-0", callID: UUID()), QueueEntry(entryID: "2-0", callID: UUID()))
-        inFlight.insert(first)
-        inFlight.insert(second)
+        let (first, second, third) = (QueueEntry(entryID: "1-0", callID: UUID()), QueueEntry(entryID: "2-0", callID: UUID()),
+                                      QueueEntry(entryID: "3-0", callID: UUID()))
+        for entry in [first, second, third] { inFlight.insertWaiting(entry) }
+        #expect(inFlight.count == 3 && inFlight.waiting == 3 && inFlight.attempting == 0)
+        inFlight.markStarted(first)
+        inFlight.markStarted(second)
         inFlight.markFinishing(first)
-        #expect(inFlight.count == 2 && inFlight.attempting == 1)
-        #expect(Set(inFlight.entryIDs) == ["1-0", "2-0"])
+        #expect(inFlight.count == 3 && inFlight.waiting == 1 && inFlight.attempting == 1)
+        #expect(Set(inFlight.entryIDs) == ["1-0", "2-0", "3-0"])
         inFlight.remove(first)
-        #expect(inFlight.count == 1 && inFlight.attempting == 1)
+        inFlight.remove(third)
+        #expect(inFlight.count == 1 && inFlight.waiting == 0 && inFlight.attempting == 1)
     }
 
     @Test("a cancelled fetcher stops waiting at once and answers nothing")

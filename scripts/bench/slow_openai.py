@@ -1,6 +1,7 @@
 """A provider stand-in for the worker benchmarks: an OpenAI-compatible server (asyncio streams, so thousands of
-requests can wait at once) that answers every POST .../chat/completions after a fixed delay with an analysis fitting
-the request's schema (the chaos stand-in's answer), and every POST .../audio/transcriptions with a short transcript. GET /stats answers how many requests it served and the most it
+requests can wait at once) that answers every POST .../chat/completions a fixed delay after the request arrived (the
+answer is built first, so building it does not add to the delay) with an analysis fitting the request's schema (the
+chaos stand-in's answer), and every POST .../audio/transcriptions with a short transcript. GET /stats answers how many requests it served and the most it
 held at once, so the benchmark can show that the stand-in was not the limit. Usage: slow_openai.py PORT DELAY_SECONDS"""
 import asyncio
 import json
@@ -36,6 +37,7 @@ async def respond(writer, status, body):
 
 
 async def serve(reader, writer):
+    loop = asyncio.get_running_loop()
     try:
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
@@ -53,11 +55,13 @@ async def serve(reader, writer):
             if method == "GET" and path == "/stats":
                 await respond(writer, 200, stats)
             elif method == "POST" and path.endswith("/chat/completions"):
+                arrived = loop.time()
                 stats["in_flight"] += 1
                 stats["peak_in_flight"] = max(stats["peak_in_flight"], stats["in_flight"])
                 try:
-                    await asyncio.sleep(delay)
-                    await respond(writer, 200, completion(json.loads(body)))
+                    answer = completion(json.loads(body))
+                    await asyncio.sleep(max(0.0, arrived + delay - loop.time()))
+                    await respond(writer, 200, answer)
                     stats["requests"] += 1
                 finally:
                     stats["in_flight"] -= 1
