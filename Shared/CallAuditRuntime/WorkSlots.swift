@@ -1,9 +1,10 @@
 import Synchronization
 
-/// Slots of work in flight, a counter like a semaphore's: the fetcher takes every free slot at once (waiting while
-/// none is), work that ends gives its slot back and wakes the fetcher at once, and closing stops the fetcher. The
-/// worker's consumer holds a slot per call (and waits on them for every call to end when it shuts down), the callback
-/// dispatcher one per delivery.
+/// Slots of work in flight, a counter like a semaphore's: the one loop that hands them out takes every free slot at
+/// once (waiting while none is), work that ends gives its slot back and wakes that loop at once, and closing stops it.
+/// The worker's consumer holds a slot per call (and waits on them for every call to end when it shuts down) and a
+/// claim per call claimed and not yet handed back (its fetcher takes those), the callback dispatcher a slot per
+/// delivery.
 public final class WorkSlots: Sendable {
     /// The number of slots: how much work may be in flight at most.
     public let capacity: Int
@@ -65,7 +66,7 @@ public final class WorkSlots: Sendable {
         woken?.resume()
     }
 
-    /// Waits until `condition` holds; one waiter at a time (the fetching loop).
+    /// Waits until `condition` holds; one waiter at a time (the loop that hands the slots out).
     private func waitFor(_ condition: WorkSlotsState.Condition) async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -51,6 +51,11 @@ public final class InFlightEntries: Sendable {
         state.withLock { $0.waiting.count }
     }
 
+    /// Entries whose call got a slot: in their attempt or being saved.
+    var started: Int {
+        state.withLock { $0.all.count - $0.waiting.count }
+    }
+
     /// Entries in their attempt, each holding a slot.
     var attempting: Int {
         state.withLock { $0.all.count - $0.waiting.count - $0.finishing.count }

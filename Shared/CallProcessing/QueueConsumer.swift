@@ -86,13 +86,12 @@ public struct QueueConsumer: Service {
             } onGracefulShutdown: {
                 slots.close()
             }
-            let waiting = inFlight.waiting
             logger.info("stopping: fetching stopped, waiting for in-flight calls", metadata: [
-                "in_flight": "\(inFlight.count - waiting)", "claimed_not_started": "\(waiting)",
+                "in_flight": "\(inFlight.started)", "claimed_not_started": "\(inFlight.waiting)",
             ])
             guard await !Self.waitUntilAllFree([slots, finishing], deadline: .now + configuration.shutdownGrace) else { return }
             logger.warning("grace period over; aborting unfinished calls, another worker will reclaim them",
-                           metadata: ["left": "\(inFlight.count - inFlight.waiting)"])
+                           metadata: ["left": "\(inFlight.started)"])
             group.cancelAll()
         }
     }
