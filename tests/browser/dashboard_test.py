@@ -9,7 +9,7 @@ import time
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -64,11 +64,27 @@ def submit_dialog(driver, text, manager="", mode="manager", base=BASE):
     return driver.current_url
 
 
+def replaced(page):
+    """A wait condition: true once `page` (an element) has left the document. While the next page is coming in,
+    Chromium may say so with "does not belong to the document" instead of a stale element."""
+    def condition(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in (error.msg or ""):
+                return True
+            raise
+    return condition
+
+
 def click_to_next_page(driver, element):
     """Clicks a link or a submit button and waits until the page it leads to has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+    WebDriverWait(driver, 10).until(replaced(page))
 
 
 def enter_key(driver, key):
