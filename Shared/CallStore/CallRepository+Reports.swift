@@ -2,7 +2,8 @@ import CallAuditCore
 import Foundation
 import PostgresClient
 
-/// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, and the running
+/// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, rolled up by week
+/// in `report_weeks`, see ``CallStoreMigrations/reportWeeks``, and the running
 /// criterion totals, see ``CallStoreMigrations/criterionTotals``, each with the changes queued for them in the same
 /// statement, see ``CallStoreMigrations/reportChanges``) for the whole UTC days of a period and scan the
 /// stored results of the partial days at its ends; until the aggregates' backfill has finished
@@ -67,6 +68,25 @@ extension CallRepository {
     /// The `report_days` rows (or queued changes) of the whole days in scope (unqualified).
     static let daysCondition = """
         day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date
+        AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
+        """
+
+    /// The first Monday of the whole days and the last Monday before their end: the weeks from one to the other are the
+    /// whole weeks in scope (none when the first is not before the last).
+    private static let firstMonday = "date_trunc('week', (($5::timestamptz AT TIME ZONE 'UTC')::date + 6)::timestamp)::date"
+    private static let lastMonday = "date_trunc('week', $6::timestamptz AT TIME ZONE 'UTC')::date"
+
+    /// The `report_weeks` rows of the whole weeks in scope (unqualified).
+    static let weeksCondition = """
+        week >= \(firstMonday) AND week < \(lastMonday)
+        AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
+        """
+
+    /// The `report_days` rows of the whole days in scope outside its whole weeks (unqualified): the days before the
+    /// first Monday and from the last one on, as two ranges of the days' index.
+    static let daysOutsideWeeksCondition = """
+        (day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < least(\(firstMonday), ($6::timestamptz AT TIME ZONE 'UTC')::date)
+         OR day >= greatest(\(lastMonday), ($5::timestamptz AT TIME ZONE 'UTC')::date) AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date)
         AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
         """
 
@@ -248,7 +268,11 @@ extension CallRepository {
             WITH parts AS (
                 SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
                        cost_usd, last_call_at
-                FROM report_days WHERE \(Self.daysCondition) AND calls > 0
+                FROM report_weeks WHERE \(Self.weeksCondition) AND calls > 0
+                UNION ALL
+                SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
+                       cost_usd, last_call_at
+                FROM report_days WHERE \(Self.daysOutsideWeeksCondition) AND calls > 0
                 UNION ALL
                 SELECT manager_id, calls, score_sum, min_score, max_score, negative_calls, profanity_calls, reviewed_calls,
                        cost_usd, last_call_at

@@ -105,5 +105,6 @@ public enum CallStoreMigrations {
         criterionTotals,
         reportBackfill,
         reportChanges,
+        reportWeeks,
     ]
 }

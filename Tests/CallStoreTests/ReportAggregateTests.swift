@@ -101,7 +101,7 @@ struct ReportAggregateTests {
     }
 
     /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact), once the
-    /// queued changes are folded in: each day row, each running criterion total (the sums up to its day), and
+    /// queued changes are folded in: each day row, each week row, each running criterion total (the sums up to its day), and
     /// a running total for every day with scores.
     static func aggregateMismatches(_ pool: PostgresPool) async throws -> Int {
         try await foldQueuedChanges(CallRepository(pool: pool))
@@ -119,6 +119,17 @@ struct ReportAggregateTests {
                 SELECT manager_id, mode, day, calls, score_sum, score_squares, min_score, max_score, negative_calls,
                        profanity_calls, reviewed_calls, cost_usd, last_call_at
                 FROM report_days WHERE calls > 0
+            ), raw_weeks AS (
+                SELECT manager_id, mode, date_trunc('week', day::timestamp)::date AS week, sum(calls)::int AS calls,
+                       sum(score_sum)::bigint AS score_sum, sum(score_squares)::bigint AS score_squares,
+                       min(min_score) AS min_score, max(max_score) AS max_score, sum(negative_calls)::int AS negative_calls,
+                       sum(profanity_calls)::int AS profanity_calls, sum(reviewed_calls)::int AS reviewed_calls,
+                       sum(cost_usd) AS cost_usd, max(last_call_at) AS last_call_at
+                FROM raw GROUP BY 1, 2, 3
+            ), kept_weeks AS (
+                SELECT manager_id, mode, week, calls, score_sum, score_squares, min_score, max_score, negative_calls,
+                       profanity_calls, reviewed_calls, cost_usd, last_call_at
+                FROM report_weeks WHERE calls > 0
             ), kept_criteria AS (
                 SELECT t.manager_id, t.mode, t.day, t.criteria,
                        (SELECT coalesce(array_agg(ROW(key, name, score_sum, calls)::report_criterion ORDER BY key, name), '{}')
@@ -134,6 +145,9 @@ struct ReportAggregateTests {
             )
             SELECT (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM kept) AS a)
                  + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM raw) AS b)
+                 + (SELECT count(*) FROM (SELECT * FROM raw_weeks EXCEPT SELECT * FROM kept_weeks) AS c)
+                 + (SELECT count(*) FROM (SELECT * FROM kept_weeks EXCEPT SELECT * FROM raw_weeks) AS d)
+                 + (SELECT count(*) FROM report_weeks WHERE calls = 0 AND min_score IS NOT NULL)
                  + (SELECT count(*) FROM kept_criteria WHERE criteria IS DISTINCT FROM counted)
                  + (SELECT count(*) FROM raw_criteria_days AS d WHERE NOT EXISTS (
                         SELECT 1 FROM report_criterion_totals AS t
@@ -211,7 +225,7 @@ struct ReportAggregateTests {
             var random = SeededRandom(seed: 13)
             let managers = ["anna", "boris", "chen", "dina"]
             let modes: [CallMode] = [.manager, .client, .dialog]
-            let days = 6
+            let days = 20
             let plan = (0..<120).map { _ in
                 (manager: managers[random.below(managers.count)], mode: modes[random.below(modes.count)],
                  at: min(Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
@@ -267,6 +281,34 @@ struct ReportAggregateTests {
                 var counted: [String] = []
                 while let manager = try await repository.backfillReportAggregates(managersPerStep: 2) { counted.append(manager) }
                 #expect(counted == ["boris", "chen"], "two managers a step, in order")
+                try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
+            }
+        }
+    }
+
+    @Test("day totals stored before the weekly roll-up (migration 13) are rolled up by the migration, and the reports over whole weeks read them")
+    func upgradeToWeeks() async throws {
+        try await TestDatabase.with { url in
+            try await TestClients.with(databaseURL: url) { clients in
+                let pool = clients.postgres
+                let logger = Logger(label: "test")
+                try await PostgresMigrator.migrate(pool, migrations: CallStoreMigrations.all.filter { $0.version < 13 }, logger: logger)
+                let repository = CallRepository(pool: pool)
+                var random = SeededRandom(seed: 21)
+                let managers = ["anna", "boris"]
+                let days = 16
+                let plan = (0..<60).map { index in
+                    (manager: managers[index % managers.count], mode: [CallMode.manager, .dialog][random.below(2)],
+                     at: min(Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
+                             Date().addingTimeInterval(-1)),
+                     score: random.below(101))
+                }
+                _ = try await Self.store(repository, pool, plan, random: &random)
+                try await Self.foldQueuedChanges(repository)
+                try await repository.migrate(logger: logger)
+                let weeks = try await pool.query("SELECT count(*) AS n FROM report_weeks WHERE calls > 0").first?["n"].int
+                #expect((weeks ?? 0) >= 4, "two managers, two modes and at least two weeks in 16 days")
+                #expect(try await Self.aggregateMismatches(pool) == 0)
                 try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
             }
         }
