@@ -195,12 +195,15 @@ extension CallRepository {
         return entries.compactMapValues(Self.criterionAverages)
     }
 
-    /// The criteria array of a series' (`s`) running totals at the end of the last day before `day` (a parameter).
+    /// The criteria array of a series' (`s`) running totals at the end of the last day before `day` (a parameter): the
+    /// series' latest totals when they are older than that day (see ``CallStoreMigrations/seriesLatestTotals``), else
+    /// its row looked up.
     static func criterionTotals(before day: String) -> String {
         """
+        CASE WHEN s.latest_day < (\(day)::timestamptz AT TIME ZONE 'UTC')::date THEN s.latest_criteria ELSE
         (SELECT t.criteria FROM report_criterion_totals AS t
          WHERE t.manager_id = s.manager_id AND t.mode = s.mode AND t.day < (\(day)::timestamptz AT TIME ZONE 'UTC')::date
-         ORDER BY t.day DESC LIMIT 1)
+         ORDER BY t.day DESC LIMIT 1) END
         """
     }
 

@@ -106,5 +106,6 @@ public enum CallStoreMigrations {
         reportBackfill,
         reportChanges,
         reportWeeks,
+        seriesLatestTotals,
     ]
 }

@@ -101,7 +101,8 @@ struct ReportAggregateTests {
     }
 
     /// Rows of the aggregate tables that differ from a recount of the stored results (0 when they are exact), once the
-    /// queued changes are folded in: each day row, each week row, each running criterion total (the sums up to its day), and
+    /// queued changes are folded in: each day row, each week row, each running criterion total (the sums up to its day)
+    /// and each series' copy of its latest, and
     /// a running total for every day with scores.
     static func aggregateMismatches(_ pool: PostgresPool) async throws -> Int {
         try await foldQueuedChanges(CallRepository(pool: pool))
@@ -149,6 +150,11 @@ struct ReportAggregateTests {
                  + (SELECT count(*) FROM (SELECT * FROM kept_weeks EXCEPT SELECT * FROM raw_weeks) AS d)
                  + (SELECT count(*) FROM report_weeks WHERE calls = 0 AND min_score IS NOT NULL)
                  + (SELECT count(*) FROM kept_criteria WHERE criteria IS DISTINCT FROM counted)
+                 + (SELECT count(*) FROM report_series AS s
+                    LEFT JOIN LATERAL (SELECT t.day, t.criteria FROM report_criterion_totals AS t
+                                       WHERE (t.manager_id, t.mode) = (s.manager_id, s.mode)
+                                       ORDER BY t.day DESC LIMIT 1) AS latest ON true
+                    WHERE s.latest_day IS DISTINCT FROM latest.day OR s.latest_criteria IS DISTINCT FROM latest.criteria)
                  + (SELECT count(*) FROM raw_criteria_days AS d WHERE NOT EXISTS (
                         SELECT 1 FROM report_criterion_totals AS t
                         WHERE (t.manager_id, t.mode, t.day) = (d.manager_id, d.mode, d.day)))
@@ -286,7 +292,7 @@ struct ReportAggregateTests {
         }
     }
 
-    @Test("day totals stored before the weekly roll-up (migration 13) are rolled up by the migration, and the reports over whole weeks read them")
+    @Test("day totals stored before the weekly roll-up (migration 13) are rolled up, and each series' latest criterion totals copied (14), by the migrations; the reports read them")
     func upgradeToWeeks() async throws {
         try await TestDatabase.with { url in
             try await TestClients.with(databaseURL: url) { clients in
