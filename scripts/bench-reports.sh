@@ -6,9 +6,9 @@
 #   2. the ingest's backfill of the report aggregates over the seeded results: how long it takes, and how long an
 #      update of a result waits meanwhile
 #   3. the reports through the HTTP API: median of RUNS runs each (curl's total time)
-#   4. the write path: one worker draining WRITE_CALLS short text calls with the offline analyzer, with the aggregate
-#      triggers enabled and disabled, alternating, ROUNDS times each, at each WORKER_CONCURRENCY of WRITE_CONCURRENCIES
-#      (16, the default, and 64); the medians and the drop, of the rate and as the CPU a drained call takes
+#   4. the write path: two stacks (database, ingest, worker) side by side each draining WRITE_CALLS short text calls
+#      with the offline analyzer, one with the aggregate triggers and one without, ROUNDS times at each
+#      WORKER_CONCURRENCY of WRITE_CONCURRENCIES (16, the default, and 64); the drop of the rate, median of the rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ DAYS="${DAYS:-30}"
 RUNS="${RUNS:-5}"
 WRITE_CALLS="${WRITE_CALLS:-10000}"
 WRITE_CONCURRENCIES="${WRITE_CONCURRENCIES:-16 64}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 PORT="${BENCH_PORT:-8092}"
 export RUN_DIR="$PWD/.run/bench-reports" REDIS_PORT="${BENCH_REDIS_PORT:-63793}" PG_PORT="${BENCH_PG_PORT:-54332}"
 # shellcheck source=scripts/lib.sh
@@ -66,7 +66,7 @@ done
 backfill_seconds=$(elapsed "$started")
 update_median=$(printf '%s\n' "${update_times[@]}" | median)
 update_longest=$(printf '%s\n' "${update_times[@]}" | sort -n | tail -1)
-"${PSQL[@]}" -c "VACUUM ANALYZE report_days, report_criterion_totals, report_series"
+"${PSQL[@]}" -c "VACUUM ANALYZE report_days, report_weeks, report_criterion_totals, report_series"
 printf 'backfilled the aggregates of %s results in %.1f s: %s day rows, %s criterion running totals\n' \
     "$CALLS" "$backfill_seconds" "$("${PSQL[@]}" -c "SELECT count(*) FROM report_days")" \
     "$("${PSQL[@]}" -c "SELECT count(*) FROM report_criterion_totals")"
@@ -96,50 +96,69 @@ time_request "one manager, default period (daily trend)" "/v1/reports/managers/$
 time_request "one manager, default period (weekly trend)" "/v1/reports/managers/$manager?bucket=week"
 time_request "one manager's calls (list)" "/v1/calls?manager_id=$manager"
 
-echo "== 4. write path: a worker draining $WRITE_CALLS short text calls, aggregates on and off"
-# drain ENABLE|DISABLE C: the aggregate triggers on or off, one worker at WORKER_CONCURRENCY C drains WRITE_CALLS fresh
-# calls; sets DRAIN_RATE (calls/s) and DRAIN_CPU (the machine's busy CPU per drained call, in ms: every process, the
-# ingest's folding of the queued changes included). On this shared machine the rate wanders by ±15% from drain to
-# drain while the CPU a call takes holds steady; the drain is CPU-bound, so the rate is inversely proportional to it.
-# (Not run in a subshell: it restarts the ingest, whose pid the script keeps.)
-busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
-drain() {
-    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "TRUNCATE calls, report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes CASCADE" \
-        -c "ALTER TABLE call_results $1 TRIGGER USER" -c "ALTER TABLE criterion_scores $1 TRIGGER USER"
+echo "== 4. write path: $WRITE_CALLS short text calls drained with and without aggregates, side by side"
+# Two stacks drain at once on this machine, each its own database, Redis database, ingest and worker at
+# WORKER_CONCURRENCY C: one with the aggregate triggers enabled (the seeded database), one without (a second database).
+# Drained one after the other, the rate wandered by ±15% from drain to drain on this shared machine, more than the
+# difference measured; side by side, both see the same machine. When the first stack has drained its calls, the
+# share of its calls the other has drained is the ratio of their rates: the drop is 1 less that share, or, when the
+# stack without aggregates is the slower, a negative drop. (The ingests fold the queued changes as in production.)
+"${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS callaudit_off" -c "CREATE DATABASE callaudit_off"
+OFF_PSQL=(psql -X -q -tA "${DATABASE_URL%/*}/callaudit_off")
+OFF_PORT=$((PORT + 1))
+off_ingest_pid=
+start_off_ingest() {
+    DATABASE_URL="${DATABASE_URL%/*}/callaudit_off" REDIS_URL="${REDIS_URL%/*}/1" PORT=$OFF_PORT HOST=127.0.0.1 \
+        LOG_LEVEL=warning "$BIN/callaudit-ingest" >>"$RUN_DIR/ingest-off.log" 2>&1 & off_ingest_pid=$!
+    pids+=($off_ingest_pid)
+    for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$OFF_PORT/health" >/dev/null && return; sleep 0.1; done
+    echo "second ingest did not start; see $RUN_DIR/ingest-off.log" >&2; exit 1
+}
+start_off_ingest
+"${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
+"${OFF_PSQL[@]}" -c "ALTER TABLE call_results DISABLE TRIGGER USER" -c "ALTER TABLE criterion_scores DISABLE TRIGGER USER"
+drained() { "$@" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')"; }
+# drain_side_by_side C: both stacks drain WRITE_CALLS fresh calls at once; sets DROP (%).
+drain_side_by_side() {
+    local empty="TRUNCATE calls, report_days, report_criterion_totals, report_series, report_day_changes, report_criterion_changes CASCADE"
+    "${PSQL[@]}" -c "SET client_min_messages = warning" -c "$empty"
+    "${OFF_PSQL[@]}" -c "SET client_min_messages = warning" -c "$empty"
     redis-cli -p "$REDIS_PORT" flushall >/dev/null
-    stop_ingest
-    start_ingest
-    local accepted started worker_pid
-    accepted=$(python3 scripts/bench/submit.py "$PORT" "$WRITE_CALLS")
-    started=$(now)
-    local busy_before
-    busy_before=$(busy_ticks)
-    WORKER_CONCURRENCY=$2 LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker.log" 2>&1 & worker_pid=$!; pids+=($worker_pid)
-    until [ "$("${PSQL[@]}" -c "SELECT count(*) FROM calls WHERE status IN ('done', 'failed')")" -ge "$accepted" ]; do
+    stop_ingest; start_ingest
+    kill "$off_ingest_pid"; wait "$off_ingest_pid" 2>/dev/null || true; start_off_ingest
+    local on_calls off_calls on_worker off_worker
+    on_calls=$(python3 scripts/bench/submit.py "$PORT" "$WRITE_CALLS")
+    off_calls=$(python3 scripts/bench/submit.py "$OFF_PORT" "$WRITE_CALLS")
+    WORKER_CONCURRENCY=$1 METRICS_PORT=$((PORT + 2)) LOG_LEVEL=warning "$BIN/callaudit-worker" \
+        >>"$RUN_DIR/worker.log" 2>&1 & on_worker=$!
+    DATABASE_URL="${DATABASE_URL%/*}/callaudit_off" REDIS_URL="${REDIS_URL%/*}/1" WORKER_CONCURRENCY=$1 \
+        METRICS_PORT=$((PORT + 3)) LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker-off.log" 2>&1 & off_worker=$!
+    pids+=($on_worker $off_worker)
+    local on_done off_done
+    while true; do
+        on_done=$(drained "${PSQL[@]}"); off_done=$(drained "${OFF_PSQL[@]}")
+        [ "$on_done" -ge "$on_calls" ] || [ "$off_done" -ge "$off_calls" ] && break
+        kill -0 "$on_worker" "$off_worker" 2>/dev/null || { echo "a worker stopped; see $RUN_DIR/worker*.log" >&2; exit 1; }
         sleep 0.1
     done
-    DRAIN_RATE=$(echo "$accepted / $(elapsed "$started")" | bc -l)
-    DRAIN_CPU=$(echo "($(busy_ticks) - $busy_before) * 1000 / $(getconf CLK_TCK) / $accepted" | bc -l)
-    kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
+    if [ "$off_done" -ge "$off_calls" ]; then
+        DROP=$(echo "100 * (1 - $on_done / $on_calls)" | bc -l)
+    else
+        DROP=$(echo "-100 * (1 - $off_done / $off_calls)" | bc -l)
+    fi
+    kill "$on_worker" "$off_worker"; wait "$on_worker" "$off_worker" 2>/dev/null || true
 }
 declare -A drops
 for concurrency in $WRITE_CONCURRENCIES; do
-    on_rates=() off_rates=() on_cpus=() off_cpus=()
+    round_drops=()
     for round in $(seq 1 "$ROUNDS"); do
-        drain ENABLE "$concurrency"; on_rates+=("$DRAIN_RATE"); on_cpus+=("$DRAIN_CPU")
-        drain DISABLE "$concurrency"; off_rates+=("$DRAIN_RATE"); off_cpus+=("$DRAIN_CPU")
-        printf 'WORKER_CONCURRENCY %s, round %d: with aggregates %.0f calls/s (%.3f ms CPU a call), without %.0f calls/s (%.3f ms)\n' \
-            "$concurrency" "$round" "${on_rates[-1]}" "${on_cpus[-1]}" "${off_rates[-1]}" "${off_cpus[-1]}"
+        drain_side_by_side "$concurrency"; round_drops+=("$DROP")
+        printf 'WORKER_CONCURRENCY %s, round %d: %.1f%% drop\n' "$concurrency" "$round" "$DROP"
     done
-    on_rate=$(printf '%s\n' "${on_rates[@]}" | median)
-    off_rate=$(printf '%s\n' "${off_rates[@]}" | median)
-    on_cpu=$(printf '%s\n' "${on_cpus[@]}" | median)
-    off_cpu=$(printf '%s\n' "${off_cpus[@]}" | median)
-    drops[$concurrency]=$(printf '%.0f with / %.0f without: %.1f%% drop; CPU a call %.3f / %.3f ms: %.1f%% drop' \
-        "$on_rate" "$off_rate" "$(echo "100 * ($off_rate - $on_rate) / $off_rate" | bc -l)" "$on_cpu" "$off_cpu" \
-        "$(echo "100 * ($on_cpu - $off_cpu) / $on_cpu" | bc -l)")
+    drops[$concurrency]=$(printf '%.1f%% drop (median of %d rounds; rounds %s)' \
+        "$(printf '%s\n' "${round_drops[@]}" | median)" "$ROUNDS" \
+        "$(printf '%.1f ' "${round_drops[@]}" | sed 's/ $//')")
 done
-"${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
 
 ms() { printf '%.1f ms' "$(echo "${figures[$1]} * 1000" | bc -l)"; }
 echo
@@ -153,5 +172,5 @@ printf '%-52s %.1f s\n' "aggregates' backfill over the seeded results" "$backfil
 printf '%-52s %.0f ms median, %.0f ms longest\n' "an update of a result during the backfill" \
     "$(echo "$update_median * 1000" | bc -l)" "$(echo "$update_longest * 1000" | bc -l)"
 for concurrency in $WRITE_CONCURRENCIES; do
-    printf '%-52s %s (target <= 10%%)\n' "worker calls/s, offline analyzer, C=$concurrency" "${drops[$concurrency]}"
+    printf '%-52s %s (target <= 10%%)\n' "worker's rate, offline analyzer, C=$concurrency" "${drops[$concurrency]}"
 done

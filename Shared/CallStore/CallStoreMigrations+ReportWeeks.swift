@@ -11,9 +11,10 @@ extension CallStoreMigrations {
     /// the backfill) holds the series' lock (``criterionTotals``), so the recount sees every change of that series
     /// committed before it and none is made beside it. Emptying `report_days` empties the weeks.
     ///
-    /// The weeks of the day rows already stored are counted in by this migration. Creating the triggers locks
-    /// `report_days` against writes until the migration commits: the folding of queued changes waits for it (about a
-    /// second per 100,000 day rows) while saves go on queueing and reports go on reading.
+    /// The weeks of the day rows already stored are counted in (and the planner's statistics of them taken) by this
+    /// migration. Creating the triggers locks `report_days` against writes until the migration commits: the folding of
+    /// queued changes waits for it (0.4 s for 93,000 day rows here) while saves go on queueing and reports go on
+    /// reading.
     static let reportWeeks = PostgresMigration(version: 13, name: "report aggregates per week", sql: """
             CREATE TABLE report_weeks (
                 manager_id      text NOT NULL,
@@ -73,5 +74,6 @@ extension CallStoreMigrations {
                    min(min_score), max(max_score), sum(negative_calls), sum(profanity_calls), sum(reviewed_calls),
                    sum(cost_usd), max(last_call_at)
             FROM report_days GROUP BY 1, 2, 3;
+            ANALYZE report_weeks;
             """)
 }
