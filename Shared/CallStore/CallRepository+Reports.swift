@@ -3,10 +3,10 @@ import Foundation
 import PostgresClient
 
 /// Reports read the aggregates (`report_days` per day, see ``CallStoreMigrations/reportAggregates``, rolled up by week
-/// in `report_weeks`, see ``CallStoreMigrations/reportWeeks``, and the running
-/// criterion totals, see ``CallStoreMigrations/criterionTotals``, each with the changes queued for them in the same
-/// statement, see ``CallStoreMigrations/reportChanges``) for the whole UTC days of a period and scan the
-/// stored results of the partial days at its ends; until the aggregates' backfill has finished
+/// in `report_weeks`, see ``CallStoreMigrations/reportWeeks``, and the running criterion totals, see
+/// ``CallStoreMigrations/criterionTotals``, each with the changes queued for them in the same statement, see
+/// ``CallStoreMigrations/reportChanges``) for the whole UTC days of a period and scan the stored results of the
+/// partial days at its ends; until the aggregates' backfill has finished
 /// (``CallStoreMigrations/reportBackfill``), they scan the whole period. Every query takes `$1` from, `$2` to, `$3`
 /// mode or NULL, `$4` manager or NULL, `$5` and `$6` the whole days' start and end (``ReportPeriod/wholeDays(now:)``),
 /// then its own parameters.
@@ -77,14 +77,14 @@ extension CallRepository {
     private static let lastMonday = "date_trunc('week', $6::timestamptz AT TIME ZONE 'UTC')::date"
 
     /// The `report_weeks` rows of the whole weeks in scope (unqualified).
-    static let weeksCondition = """
+    private static let weeksCondition = """
         week >= \(firstMonday) AND week < \(lastMonday)
         AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
         """
 
     /// The `report_days` rows of the whole days in scope outside its whole weeks (unqualified): the days before the
     /// first Monday and from the last one on, as two ranges of the days' index.
-    static let daysOutsideWeeksCondition = """
+    private static let daysOutsideWeeksCondition = """
         (day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < least(\(firstMonday), ($6::timestamptz AT TIME ZONE 'UTC')::date)
          OR day >= greatest(\(lastMonday), ($5::timestamptz AT TIME ZONE 'UTC')::date) AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date)
         AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
