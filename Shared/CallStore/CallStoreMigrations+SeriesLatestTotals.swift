@@ -8,8 +8,8 @@ extension CallStoreMigrations {
     ///
     /// Triggers on `report_criterion_totals` copy the latest row of every series they change in the statement that
     /// changed it; its writers hold the series' lock (``criterionTotals``). The copies of the series already stored are
-    /// made by this migration, which locks `report_criterion_totals` against writes until it commits (well under a
-    /// second for thousands of series).
+    /// made by this migration, which locks `report_criterion_totals` against writes and `report_series` against reads
+    /// until it commits: reports and the folding wait for it (0.13 s for 3,000 series here).
     static let seriesLatestTotals = PostgresMigration(version: 14, name: "each series' latest criterion totals", sql: """
             ALTER TABLE report_series ADD COLUMN latest_day date, ADD COLUMN latest_criteria report_criterion[];
 
