@@ -11,13 +11,31 @@ import TestSupport
 /// a full scan of the results answers.
 @Suite("Report aggregates against PostgreSQL")
 struct ReportAggregateTests {
-    static func withStore(_ body: (CallRepository, PostgresPool) async throws -> Void) async throws {
+    /// Runs `body` on a fresh database with every migration, or with those before `version` only (a database that an
+    /// earlier version made).
+    static func withStore(migratedBelow version: Int? = nil, _ body: (CallRepository, PostgresPool) async throws -> Void) async throws {
         try await TestDatabase.with { url in
             try await TestClients.with(databaseURL: url) { clients in
                 let repository = CallRepository(pool: clients.postgres)
-                try await repository.migrate(logger: Logger(label: "test"))
+                if let version {
+                    try await PostgresMigrator.migrate(clients.postgres, migrations: CallStoreMigrations.all.filter { $0.version < version },
+                                                       logger: Logger(label: "test"))
+                } else {
+                    try await repository.migrate(logger: Logger(label: "test"))
+                }
                 try await body(repository, clients.postgres)
             }
+        }
+    }
+
+    /// `count` results of `managers` in turn, over the last `days` days at random times, of the manager or dialog mode.
+    static func alternatingPlan(_ count: Int, managers: [String], days: Int, random: inout SeededRandom)
+        -> [(manager: String, mode: CallMode, at: Date, score: Int)] {
+        (0..<count).map { index in
+            (manager: managers[index % managers.count], mode: [CallMode.manager, .dialog][random.below(2)],
+             at: min(midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
+                     Date().addingTimeInterval(-1)),
+             score: random.below(101))
         }
     }
 
@@ -264,59 +282,37 @@ struct ReportAggregateTests {
 
     @Test("criterion scores stored before the running totals (migration 10) are counted in by the backfill, renames and deletions included; the reports scan until then")
     func upgradeToRunningTotals() async throws {
-        try await TestDatabase.with { url in
-            try await TestClients.with(databaseURL: url) { clients in
-                let pool = clients.postgres
-                let logger = Logger(label: "test")
-                try await PostgresMigrator.migrate(pool, migrations: CallStoreMigrations.all.filter { $0.version < 10 }, logger: logger)
-                let repository = CallRepository(pool: pool)
-                var random = SeededRandom(seed: 10)
-                let managers = ["anna", "boris", "chen"]
-                let days = 5
-                let plan = (0..<60).map { index in
-                    (manager: managers[index % managers.count], mode: [CallMode.manager, .dialog][random.below(2)],
-                     at: min(Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
-                             Date().addingTimeInterval(-1)),
-                     score: random.below(101))
-                }
-                let ids = try await Self.store(repository, pool, plan, random: &random)
-                try await pool.query("UPDATE criterion_scores SET name = 'Renamed' WHERE call_id = $1 AND key = 'politeness'", [.init(ids[4])])
-                try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(Array(ids[10..<14]))])
-                try await repository.migrate(logger: logger)
-                try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers, backfilled: false)
-                var counted: [String] = []
-                while let manager = try await repository.backfillReportAggregates(managersPerStep: 2) { counted.append(manager) }
-                #expect(counted == ["boris", "chen"], "two managers a step, in order")
-                try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
-            }
+        try await Self.withStore(migratedBelow: 10) { repository, pool in
+            var random = SeededRandom(seed: 10)
+            let managers = ["anna", "boris", "chen"]
+            let days = 5
+            let plan = Self.alternatingPlan(60, managers: managers, days: days, random: &random)
+            let ids = try await Self.store(repository, pool, plan, random: &random)
+            try await pool.query("UPDATE criterion_scores SET name = 'Renamed' WHERE call_id = $1 AND key = 'politeness'", [.init(ids[4])])
+            try await pool.query("DELETE FROM calls WHERE id = ANY($1::uuid[])", [.uuidArray(Array(ids[10..<14]))])
+            try await repository.migrate(logger: Logger(label: "test"))
+            try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers, backfilled: false)
+            var counted: [String] = []
+            while let manager = try await repository.backfillReportAggregates(managersPerStep: 2) { counted.append(manager) }
+            #expect(counted == ["boris", "chen"], "two managers a step, in order")
+            try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
         }
     }
 
     @Test("day totals stored before the weekly roll-up (migration 13) are rolled up, and each series' latest criterion totals copied (14), by the migrations; the reports read them")
     func upgradeToWeeks() async throws {
-        try await TestDatabase.with { url in
-            try await TestClients.with(databaseURL: url) { clients in
-                let pool = clients.postgres
-                let logger = Logger(label: "test")
-                try await PostgresMigrator.migrate(pool, migrations: CallStoreMigrations.all.filter { $0.version < 13 }, logger: logger)
-                let repository = CallRepository(pool: pool)
-                var random = SeededRandom(seed: 21)
-                let managers = ["anna", "boris"]
-                let days = 16
-                let plan = (0..<60).map { index in
-                    (manager: managers[index % managers.count], mode: [CallMode.manager, .dialog][random.below(2)],
-                     at: min(Self.midnight(daysAgo: random.below(days)).addingTimeInterval(Double(random.below(86_400))),
-                             Date().addingTimeInterval(-1)),
-                     score: random.below(101))
-                }
-                _ = try await Self.store(repository, pool, plan, random: &random)
-                try await Self.foldQueuedChanges(repository)
-                try await repository.migrate(logger: logger)
-                let weeks = try await pool.query("SELECT count(*) AS n FROM report_weeks WHERE calls > 0").first?["n"].int
-                #expect((weeks ?? 0) >= 4, "two managers, two modes and at least two weeks in 16 days")
-                #expect(try await Self.aggregateMismatches(pool) == 0)
-                try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
-            }
+        try await Self.withStore(migratedBelow: 13) { repository, pool in
+            var random = SeededRandom(seed: 21)
+            let managers = ["anna", "boris"]
+            let days = 16
+            let plan = Self.alternatingPlan(60, managers: managers, days: days, random: &random)
+            _ = try await Self.store(repository, pool, plan, random: &random)
+            try await Self.foldQueuedChanges(repository)
+            try await repository.migrate(logger: Logger(label: "test"))
+            let weeks = try await pool.query("SELECT count(*) AS n FROM report_weeks WHERE calls > 0").first?["n"].int
+            #expect((weeks ?? 0) >= 4, "two managers, two modes and at least two weeks in 16 days")
+            #expect(try await Self.aggregateMismatches(pool) == 0)
+            try await Self.expectReportsMatchFullScan(repository, pool, days: days, managers: managers)
         }
     }
 
