@@ -27,11 +27,15 @@ start_benchmark callaudit-ingest callaudit-worker
 BASE="http://127.0.0.1:$PORT"
 
 ingest_pid=
+# wait_for_ingest PORT LOG: returns once the ingest on PORT answers /health; exits, naming LOG, after a minute.
+wait_for_ingest() {
+    for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$1/health" >/dev/null && return; sleep 0.1; done
+    echo "ingest did not start; see $2" >&2; exit 1
+}
 start_ingest() {
     PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=warning "$BIN/callaudit-ingest" >>"$RUN_DIR/ingest.log" 2>&1 & ingest_pid=$!
     pids+=($ingest_pid)
-    for _ in $(seq 1 600); do curl -fs "$BASE/health" >/dev/null && return; sleep 0.1; done
-    echo "ingest did not start; see $RUN_DIR/ingest.log" >&2; exit 1
+    wait_for_ingest "$PORT" "$RUN_DIR/ingest.log"
 }
 stop_ingest() { kill "$ingest_pid"; wait "$ingest_pid" 2>/dev/null || true; }
 now() { date +%s.%N; }
@@ -104,15 +108,16 @@ echo "== 4. write path: $WRITE_CALLS short text calls drained with and without a
 # share of its calls the other has drained is the ratio of their rates: the drop is 1 less that share, or, when the
 # stack without aggregates is the slower, a negative drop. (The ingests fold the queued changes as in production.)
 "${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS callaudit_off" -c "CREATE DATABASE callaudit_off"
+# The second stack's databases, as environment for its ingest and worker.
+OFF_ENV=(DATABASE_URL="${DATABASE_URL%/*}/callaudit_off" REDIS_URL="${REDIS_URL%/*}/1")
 OFF_PSQL=(psql -X -q -tA "${DATABASE_URL%/*}/callaudit_off")
 OFF_PORT=$((PORT + 1))
 off_ingest_pid=
 start_off_ingest() {
-    DATABASE_URL="${DATABASE_URL%/*}/callaudit_off" REDIS_URL="${REDIS_URL%/*}/1" PORT=$OFF_PORT HOST=127.0.0.1 \
-        LOG_LEVEL=warning "$BIN/callaudit-ingest" >>"$RUN_DIR/ingest-off.log" 2>&1 & off_ingest_pid=$!
+    env "${OFF_ENV[@]}" PORT=$OFF_PORT HOST=127.0.0.1 LOG_LEVEL=warning "$BIN/callaudit-ingest" \
+        >>"$RUN_DIR/ingest-off.log" 2>&1 & off_ingest_pid=$!
     pids+=($off_ingest_pid)
-    for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$OFF_PORT/health" >/dev/null && return; sleep 0.1; done
-    echo "second ingest did not start; see $RUN_DIR/ingest-off.log" >&2; exit 1
+    wait_for_ingest "$OFF_PORT" "$RUN_DIR/ingest-off.log"
 }
 start_off_ingest
 "${PSQL[@]}" -c "ALTER TABLE call_results ENABLE TRIGGER USER" -c "ALTER TABLE criterion_scores ENABLE TRIGGER USER"
@@ -134,8 +139,8 @@ drain_side_by_side() {
     off_calls=$(python3 scripts/bench/submit.py "$OFF_PORT" "$WRITE_CALLS")
     WORKER_CONCURRENCY=$1 METRICS_PORT=$((PORT + 2)) LOG_LEVEL=warning "$BIN/callaudit-worker" \
         >>"$RUN_DIR/worker.log" 2>&1 & on_worker=$!
-    DATABASE_URL="${DATABASE_URL%/*}/callaudit_off" REDIS_URL="${REDIS_URL%/*}/1" WORKER_CONCURRENCY=$1 \
-        METRICS_PORT=$((PORT + 3)) LOG_LEVEL=warning "$BIN/callaudit-worker" >>"$RUN_DIR/worker-off.log" 2>&1 & off_worker=$!
+    env "${OFF_ENV[@]}" WORKER_CONCURRENCY=$1 METRICS_PORT=$((PORT + 3)) LOG_LEVEL=warning "$BIN/callaudit-worker" \
+        >>"$RUN_DIR/worker-off.log" 2>&1 & off_worker=$!
     pids+=($on_worker $off_worker)
     local on_done off_done
     while true; do

@@ -65,29 +65,30 @@ extension CallRepository {
         return ManagerReport(summary: try await summaries.managers.first, bucket: bucket, trend: trend, recentCalls: recent)
     }
 
+    /// The first whole day in scope and the day after the last, as dates.
+    private static let firstWholeDay = "($5::timestamptz AT TIME ZONE 'UTC')::date"
+    private static let endOfWholeDays = "($6::timestamptz AT TIME ZONE 'UTC')::date"
+
+    /// The mode and manager in scope, of unqualified aggregate rows.
+    private static let seriesCondition = "($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)"
+
     /// The `report_days` rows (or queued changes) of the whole days in scope (unqualified).
-    static let daysCondition = """
-        day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date
-        AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
-        """
+    static let daysCondition = "day >= \(firstWholeDay) AND day < \(endOfWholeDays) AND \(seriesCondition)"
 
     /// The first Monday of the whole days and the last Monday before their end: the weeks from one to the other are the
     /// whole weeks in scope (none when the first is not before the last).
-    private static let firstMonday = "date_trunc('week', (($5::timestamptz AT TIME ZONE 'UTC')::date + 6)::timestamp)::date"
-    private static let lastMonday = "date_trunc('week', $6::timestamptz AT TIME ZONE 'UTC')::date"
+    private static let firstMonday = "date_trunc('week', (\(firstWholeDay) + 6)::timestamp)::date"
+    private static let lastMonday = "date_trunc('week', \(endOfWholeDays)::timestamp)::date"
 
     /// The `report_weeks` rows of the whole weeks in scope (unqualified).
-    private static let weeksCondition = """
-        week >= \(firstMonday) AND week < \(lastMonday)
-        AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
-        """
+    private static let weeksCondition = "week >= \(firstMonday) AND week < \(lastMonday) AND \(seriesCondition)"
 
     /// The `report_days` rows of the whole days in scope outside its whole weeks (unqualified): the days before the
     /// first Monday and from the last one on, as two ranges of the days' index.
     private static let daysOutsideWeeksCondition = """
-        (day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < least(\(firstMonday), ($6::timestamptz AT TIME ZONE 'UTC')::date)
-         OR day >= greatest(\(lastMonday), ($5::timestamptz AT TIME ZONE 'UTC')::date) AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date)
-        AND ($3::text IS NULL OR mode = $3) AND ($4::text IS NULL OR manager_id = $4)
+        (day >= \(firstWholeDay) AND day < least(\(firstMonday), \(endOfWholeDays))
+         OR day >= greatest(\(lastMonday), \(firstWholeDay)) AND day < \(endOfWholeDays))
+        AND \(seriesCondition)
         """
 
     /// The rows of `call_results` (named `table` in the query) in the partial days at the ends of the period.
